@@ -1,0 +1,134 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config';
+import { openDatabase, type Database } from './db/database';
+import { seedDemo } from './db/seeders/demo.seeder';
+import { ensureFirstAdmin } from './db/seeders/first-admin';
+import type { RequestContext } from './graphql/context';
+import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping';
+import { getSchema } from './graphql/schema';
+import { createGraphqlHandler } from './http/graphql-handler';
+import { setSecurityHeaders } from './http/security-headers';
+import { User } from './modules/user/user.entity';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export interface App {
+  server: http.Server;
+  database: Database;
+  url: string;
+  /** True when this start seeded the demo data. */
+  seededDemo: boolean;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Serve the built portal as well (default: when web/build exists). */
+  serveWeb?: boolean;
+}
+
+async function loadWebHandler(config: AppConfig, logger: Logger): Promise<NodeHandler | undefined> {
+  const file = path.join(config.webBuildDir, 'handler.js');
+  if (!fs.existsSync(file)) {
+    logger.warn({ file }, 'portal not built; only the API is served (run npm run build)');
+    return undefined;
+  }
+  const mod = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
+  return mod.handler;
+}
+
+/** Wires configuration, database, GraphQL schema and HTTP; `main.ts` only starts it. */
+export async function createApp(config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const database = await openDatabase(config, logger);
+  const { orm } = database;
+
+  let seededDemo = false;
+  const em = orm.em.fork();
+  const wantsDemo = config.seedDemo === 'always' || (config.seedDemo === 'auto' && !config.databaseUrl && (await em.count(User, {})) === 0);
+  if (wantsDemo) {
+    await seedDemo(em, logger);
+    seededDemo = true;
+  }
+  if (await ensureFirstAdmin(em, config)) logger.info({ email: config.adminEmail }, 'first administrator created');
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await getSchema(),
+    formatError: createFormatError(logger),
+    plugins: [localizeErrorsPlugin],
+    introspection: config.nodeEnv !== 'production',
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+  const graphql = createGraphqlHandler(apollo, orm, config);
+  const web = options.serveWeb === false ? undefined : await loadWebHandler(config, logger);
+
+  const server = http.createServer((req, res) => {
+    setSecurityHeaders(res, config.cookieSecure);
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/graphql') {
+      graphql(req, res).catch((err: Error) => {
+        logger.error({ err }, 'GraphQL transport failure');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"errors":[{"message":"Internal server error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
+      });
+      return;
+    }
+    if (pathname === '/healthz') {
+      orm.em
+        .getConnection()
+        .execute('select 1')
+        .then(
+          () => ({ status: 200, body: { status: 'ok', database: 'ok' } }),
+          () => ({ status: 503, body: { status: 'degraded', database: 'unreachable' } }),
+        )
+        .then(({ status, body }) => {
+          res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          res.end(JSON.stringify(body));
+        });
+      return;
+    }
+    if (web) {
+      web(req, res, () => {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+      });
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not found (the portal is not built)');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} is already in use; set PORT to another port`) : err),
+    );
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  // The portal's server side calls the API over loopback HTTP on this same process.
+  process.env.INTERNAL_API_URL = `http://127.0.0.1:${port}/graphql`;
+
+  return {
+    server,
+    database,
+    url,
+    seededDemo,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await database.close();
+    },
+  };
+}

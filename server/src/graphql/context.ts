@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../config';
+import type { StatementTally } from '../db/sql-statement-counter';
+import type { Locale } from '../platform/i18n';
+import type { Role } from '../modules/user/role.enum';
+import type { Loaders } from './loaders';
+
+/** The signed-in person as the API sees them for one request. */
+export interface AuthUser {
+  id: string;
+  role: Role;
+  partnerId?: string;
+  /** Kelurahan codes a scoped PROGRAM_STAFF account may see; empty = whole city. */
+  kelurahanCodes: string[];
+  sessionTokenHash: string;
+}
+
+/** Everything one GraphQL request carries; services take it as their first argument. */
+export interface RequestContext {
+  config: AppConfig;
+  em: EntityManager;
+  user: AuthUser | null;
+  /** True when a session cookie was sent but its session has expired or was signed out. */
+  sessionExpired: boolean;
+  locale: Locale;
+  ip: string;
+  req: IncomingMessage;
+  /** Set-Cookie headers to add to the HTTP response. */
+  responseCookies: string[];
+  loaders: Loaders;
+  tally: StatementTally;
+}

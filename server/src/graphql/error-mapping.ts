@@ -1,0 +1,71 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException, ConnectionException, CheckConstraintViolationException, NotNullConstraintViolationException } from '@mikro-orm/core';
+import type { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { Logger } from 'pino';
+import { AppError } from '../platform/app-error';
+import { translate, type Locale } from '../platform/i18n';
+import type { RequestContext } from './context';
+
+/** Codes GraphQL itself produces for malformed documents; their messages are safe to show. */
+const GRAPHQL_CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+interface Mapped {
+  code: string;
+  params?: Record<string, unknown>;
+  fields?: { field: string[]; constraints: string[] }[];
+}
+
+/** The one place where thrown errors become what a client sees. Anything unexpected is hidden. */
+function classify(error: unknown): Mapped | undefined {
+  if (error instanceof AppError) return { code: error.code, params: error.params };
+  if (error instanceof ArgumentValidationError) {
+    return {
+      code: 'BAD_USER_INPUT',
+      fields: error.extensions.validationErrors.map((v) => ({ field: [v.property], constraints: Object.keys(v.constraints ?? {}) })),
+    };
+  }
+  if (error instanceof UniqueConstraintViolationException) return { code: 'CONFLICT' };
+  if (error instanceof ForeignKeyConstraintViolationException) return { code: 'NOT_FOUND' };
+  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) return { code: 'BAD_USER_INPUT' };
+  if (error instanceof ConnectionException) return { code: 'DATABASE_UNAVAILABLE' };
+  return undefined;
+}
+
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const mapped = classify(original);
+    if (mapped) {
+      return {
+        message: translate('id', mapped.code, mapped.params),
+        path: formatted.path,
+        extensions: { code: mapped.code, ...(mapped.fields ? { fields: mapped.fields } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && GRAPHQL_CLIENT_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL request');
+    return { message: translate('id', 'INTERNAL_SERVER_ERROR'), path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Re-words mapped errors in the caller's language (formatError has no access to the request). */
+export const localizeErrorsPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        const locale: Locale = contextValue.locale;
+        if (locale === 'id' || response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
+          const code = e.extensions?.code;
+          if (typeof code !== 'string' || GRAPHQL_CLIENT_CODES.has(code)) return e;
+          return { ...e, message: translate(locale, code) };
+        });
+      },
+    };
+  },
+};

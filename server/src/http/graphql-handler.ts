@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/core';
+import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../config';
+import { withStatementTally, type StatementTally } from '../db/sql-statement-counter';
+import type { RequestContext } from '../graphql/context';
+import { Loaders } from '../graphql/loaders';
+import { AuthService } from '../modules/auth/auth.service';
+import { parseCookies, SESSION_COOKIE } from '../modules/auth/session-cookie.util';
+import { pickLocale } from '../platform/i18n';
+import { clientIp, readBody, RequestTooLargeError } from './request.util';
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * Serves POST/GET /graphql through Apollo on plain Node HTTP. Each request gets its own
+ * forked EntityManager, fresh DataLoaders and a statement tally (sent as x-sql-statements).
+ */
+export function createGraphqlHandler(apollo: ApolloServer<RequestContext>, orm: MikroORM<PostgreSqlDriver>, config: AppConfig) {
+  const auth = new AuthService();
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const tally: StatementTally = { count: 0 };
+    await withStatementTally(tally, async () => {
+      let body: string;
+      try {
+        body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : '';
+      } catch (err) {
+        const tooLarge = err instanceof RequestTooLargeError;
+        res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: tooLarge ? 'Request body too large' : 'Bad request', extensions: { code: 'BAD_REQUEST' } }] }));
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let parsedBody: unknown = body;
+      if (body && (headers.get('content-type') ?? '').includes('application/json')) {
+        try {
+          parsedBody = JSON.parse(body);
+        } catch {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+          return;
+        }
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const cookies = parseCookies(req.headers.cookie);
+      const responseCookies: string[] = [];
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
+        context: async () => {
+          const em = orm.em.fork();
+          const session = await auth.lookup(em, cookies[SESSION_COOKIE]);
+          const loaders = new Loaders();
+          const ctx: RequestContext = {
+            config,
+            em,
+            user: session.user,
+            sessionExpired: session.expired,
+            locale: pickLocale(cookies.kp_lang, req.headers['accept-language']),
+            ip: clientIp(req),
+            req,
+            responseCookies,
+            loaders,
+            tally,
+          };
+          loaders.bind(ctx);
+          return ctx;
+        },
+      });
+      for (const [name, value] of result.headers) res.setHeader(name, value);
+      if (responseCookies.length) res.setHeader('set-cookie', responseCookies);
+      res.setHeader('cache-control', 'no-store');
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.setHeader('x-sql-statements', String(tally.count));
+        res.end(result.body.string);
+        return;
+      }
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    });
+  };
+}

@@ -1,0 +1,10 @@
+import { defineMessages } from '../../platform/i18n';
+
+export const AuthErrors = defineMessages({
+  INVALID_CREDENTIALS: {
+    id: 'Nomor HP/e-mail atau kata sandi salah.',
+    en: 'Wrong phone number/e-mail or password.',
+  },
+  ACCOUNT_DISABLED: { id: 'Akun ini dinonaktifkan. Hubungi admin.', en: 'This account is disabled. Contact an administrator.' },
+  PASSWORD_TOO_SHORT: { id: 'Kata sandi minimal {min} karakter.', en: 'The password must have at least {min} characters.' },
+});

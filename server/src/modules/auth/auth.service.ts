@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuthUser, RequestContext } from '../../graphql/context';
+import { userError, type UserError } from '../../graphql/user-error.type';
+import { normalizeMobilePhone } from '../../platform/phone.util';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../user/user.entity';
+import { AuthErrors } from './auth.errors';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './password.util';
+import { Session } from './session.entity';
+import { clearedSessionCookie, hashSessionToken, newSessionToken, sessionCookie } from './session-cookie.util';
+
+export interface SessionLookup {
+  user: AuthUser | null;
+  expired: boolean;
+}
+
+/** Sign-in, sign-out and turning a session cookie into the signed-in user. */
+export class AuthService {
+  private readonly audit = new AuditService();
+
+  /** Finds an account by e-mail or by mobile number in any common Indonesian notation. */
+  private findByLogin(em: EntityManager, login: string): Promise<User | null> {
+    const trimmed = login.trim();
+    if (trimmed.includes('@')) return em.findOne(User, { email: trimmed.toLowerCase() }, { populate: ['passwordHash'] });
+    const phone = normalizeMobilePhone(trimmed);
+    return phone ? em.findOne(User, { phone }, { populate: ['passwordHash'] }) : Promise.resolve(null);
+  }
+
+  /**
+   * Checks the password and opens a server-side session, returned to the browser as an
+   * httpOnly cookie. A wrong login and a wrong password give the same answer.
+   */
+  async signIn(ctx: RequestContext, login: string, password: string): Promise<{ user?: User; userErrors: UserError[] }> {
+    const user = await this.findByLogin(ctx.em, login);
+    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
+    if (!user || !ok) return { userErrors: [userError(ctx.locale, AuthErrors.INVALID_CREDENTIALS, ['input', 'password'])] };
+    if (!user.active) return { userErrors: [userError(ctx.locale, AuthErrors.ACCOUNT_DISABLED, ['input', 'login'])] };
+
+    const token = newSessionToken();
+    const ttlSeconds = ctx.config.sessionTtlHours * 3600;
+    const session = new Session(hashSessionToken(token), user, new Date(Date.now() + ttlSeconds * 1000));
+    session.ip = ctx.ip;
+    user.lastSignInAt = new Date();
+    ctx.em.persist(session);
+    this.audit.record(ctx, 'auth.sign_in', 'User', user.id, { actorId: user.id, actorRole: user.role });
+    await ctx.em.flush();
+    ctx.responseCookies.push(sessionCookie(token, ttlSeconds, ctx.config.cookieSecure));
+    return { user, userErrors: [] };
+  }
+
+  /** Ends the current session on the server, so the cookie is worthless even if kept. */
+  async signOut(ctx: RequestContext): Promise<boolean> {
+    if (ctx.user) {
+      await ctx.em.nativeUpdate(Session, { tokenHash: ctx.user.sessionTokenHash, revokedAt: null }, { revokedAt: new Date() });
+    }
+    ctx.responseCookies.push(clearedSessionCookie(ctx.config.cookieSecure));
+    return true;
+  }
+
+  /** Resolves a session token to its user in one statement; expired and revoked sessions give no user. */
+  async lookup(em: EntityManager, token: string | undefined): Promise<SessionLookup> {
+    if (!token) return { user: null, expired: false };
+    const tokenHash = hashSessionToken(token);
+    const session = await em.findOne(Session, { tokenHash }, { populate: ['user', 'user.kelurahanScope'] });
+    if (!session) return { user: null, expired: true };
+    if (session.revokedAt || session.expiresAt.getTime() <= Date.now() || !session.user.active) return { user: null, expired: true };
+    const user = session.user;
+    return {
+      expired: false,
+      user: {
+        id: user.id,
+        role: user.role,
+        partnerId: user.partner?.id,
+        kelurahanCodes: user.kelurahanScope.getItems().map((r) => r.code),
+        sessionTokenHash: tokenHash,
+      },
+    };
+  }
+}

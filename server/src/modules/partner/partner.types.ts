@@ -1,0 +1,21 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { MutationPayload } from '../../graphql/payload';
+import { Partner } from './partner.entity';
+
+@InputType({ description: 'A new funding partner organisation.' })
+export class CreatePartnerInput {
+  @Field(() => String)
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(100)
+  sector?: string;
+}
+
+@ObjectType()
+export class PartnerPayload extends MutationPayload {
+  @Field(() => Partner, { nullable: true })
+  partner?: Partner;
+}

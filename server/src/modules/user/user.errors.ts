@@ -1,0 +1,11 @@
+import { defineMessages } from '../../platform/i18n';
+
+export const UserErrors = defineMessages({
+  LOGIN_TAKEN: { id: 'Nomor HP atau e-mail ini sudah dipakai akun lain.', en: 'This phone number or e-mail is already used by another account.' },
+  LOGIN_MISSING: { id: 'Isi nomor HP atau e-mail.', en: 'Give a phone number or an e-mail address.' },
+  PARTNER_REQUIRED: { id: 'Akun mitra harus terhubung ke organisasi mitra.', en: 'A partner account must belong to a partner organisation.' },
+  PARTNER_ONLY_FOR_PARTNER_ROLE: { id: 'Hanya akun mitra yang terhubung ke organisasi mitra.', en: 'Only partner accounts belong to a partner organisation.' },
+  SCOPE_ONLY_FOR_PROGRAM_STAFF: { id: 'Batas kelurahan hanya untuk staf program.', en: 'Kelurahan limits apply to program staff only.' },
+  UNKNOWN_KELURAHAN: { id: 'Kode kelurahan tidak dikenal: {codes}.', en: 'Unknown kelurahan code: {codes}.' },
+  CANNOT_DISABLE_SELF: { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot disable your own account.' },
+});

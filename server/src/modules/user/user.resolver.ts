@@ -1,0 +1,48 @@
+import { Reference } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { Allow, Permission } from '../../graphql/permissions';
+import { Partner } from '../partner/partner.entity';
+import { Region } from '../region/region.entity';
+import { User } from './user.entity';
+import { UserService } from './user.service';
+import { CreateUserInput, ResetUserPasswordInput, SetUserActiveInput, UserConnection, UserPayload, UsersArgs } from './user.types';
+
+@Resolver(() => User)
+export class UserResolver {
+  private readonly userService = new UserService();
+
+  @Allow(Permission.UserManage)
+  @Query(() => UserConnection, { description: 'All accounts (admin only).' })
+  users(@Ctx() ctx: RequestContext, @Args(() => UsersArgs) args: UsersArgs): Promise<UserConnection> {
+    return this.userService.list(ctx, args);
+  }
+
+  @Allow(Permission.UserManage)
+  @Mutation(() => UserPayload, { description: 'Creates an account with a role (admin only).' })
+  async createUser(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUserInput) input: CreateUserInput): Promise<UserPayload> {
+    return Object.assign(new UserPayload(), await this.userService.create(ctx, input));
+  }
+
+  @Allow(Permission.UserManage)
+  @Mutation(() => UserPayload, { description: "Sets a new password and ends the account's sessions (admin only)." })
+  async resetUserPassword(@Ctx() ctx: RequestContext, @Arg('input', () => ResetUserPasswordInput) input: ResetUserPasswordInput): Promise<UserPayload> {
+    return Object.assign(new UserPayload(), await this.userService.resetPassword(ctx, input.userId, input.newPassword));
+  }
+
+  @Allow(Permission.UserManage)
+  @Mutation(() => UserPayload, { description: 'Enables or disables an account (admin only).' })
+  async setUserActive(@Ctx() ctx: RequestContext, @Arg('input', () => SetUserActiveInput) input: SetUserActiveInput): Promise<UserPayload> {
+    return Object.assign(new UserPayload(), await this.userService.setActive(ctx, input.userId, input.active));
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: 'Partner organisation of a PARTNER account.' })
+  partner(@Root() user: User): Promise<Partner | null> {
+    return user.partner ? Reference.create(user.partner).load({ dataloader: true }).then((p) => p ?? null) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [Region], { description: 'Kelurahan a PROGRAM_STAFF account is limited to; empty = whole city.' })
+  async kelurahanScope(@Root() user: User): Promise<Region[]> {
+    return (await user.kelurahanScope.load({ dataloader: true })).getItems();
+  }
+}

@@ -1,0 +1,120 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../../graphql/context';
+import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
+import { userError, type UserError } from '../../graphql/user-error.type';
+import { AppError, CommonErrors } from '../../platform/app-error';
+import { normalizeMobilePhone } from '../../platform/phone.util';
+import { AuditService } from '../audit/audit.service';
+import { AuthErrors } from '../auth/auth.errors';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.util';
+import { Session } from '../auth/session.entity';
+import { Partner } from '../partner/partner.entity';
+import { Region } from '../region/region.entity';
+import { RegionLevel } from '../region/region-level.enum';
+import { Role } from './role.enum';
+import { User } from './user.entity';
+import { UserErrors } from './user.errors';
+import type { CreateUserInput, UsersArgs } from './user.types';
+
+export interface UserResult {
+  user?: User;
+  userErrors: UserError[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Accounts: created and managed by administrators. */
+export class UserService {
+  private readonly audit = new AuditService();
+
+  async list(ctx: RequestContext, args: UsersArgs): Promise<ConnectionShape<User>> {
+    const page = toPage(args);
+    const where: FilterQuery<User> = {};
+    if (args.role) where.role = args.role;
+    if (args.search?.trim()) {
+      const like = `%${args.search.trim().replace(/[%_\\]/g, '\\$&')}%`;
+      where.$or = [{ fullName: { $ilike: like } }, { email: { $ilike: like } }, { phone: { $ilike: like } }];
+    }
+    const [rows, total] = await ctx.em.findAndCount(User, where, { orderBy: { fullName: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
+    return toConnection(rows, total, page);
+  }
+
+  /** Validates and creates an account; every problem is reported at once, nothing is saved on any. */
+  async create(ctx: RequestContext, input: CreateUserInput): Promise<UserResult> {
+    const errors: UserError[] = [];
+    const err = (code: string, field: string, params?: Record<string, unknown>) => errors.push(userError(ctx.locale, code, ['input', field], params));
+
+    const fullName = input.fullName.trim();
+    if (!fullName) err(CommonErrors.REQUIRED, 'fullName');
+    const email = input.email?.trim().toLowerCase() || undefined;
+    if (email && !EMAIL.test(email)) err(CommonErrors.INVALID_EMAIL, 'email');
+    let phone: string | undefined;
+    if (input.phone?.trim()) {
+      phone = normalizeMobilePhone(input.phone);
+      if (!phone) err(CommonErrors.INVALID_PHONE, 'phone');
+    }
+    if (!email && !input.phone?.trim()) err(UserErrors.LOGIN_MISSING, 'phone');
+    if (input.password.length < MIN_PASSWORD_LENGTH) err(AuthErrors.PASSWORD_TOO_SHORT, 'password', { min: MIN_PASSWORD_LENGTH });
+
+    let partner: Partner | null = null;
+    if (input.role === Role.PARTNER) {
+      partner = input.partnerId ? await ctx.em.findOne(Partner, input.partnerId) : null;
+      if (!partner) err(UserErrors.PARTNER_REQUIRED, 'partnerId');
+    } else if (input.partnerId) err(UserErrors.PARTNER_ONLY_FOR_PARTNER_ROLE, 'partnerId');
+
+    const codes = [...new Set(input.kelurahanCodes ?? [])];
+    let kelurahan: Region[] = [];
+    if (codes.length && input.role !== Role.PROGRAM_STAFF) err(UserErrors.SCOPE_ONLY_FOR_PROGRAM_STAFF, 'kelurahanCodes');
+    else if (codes.length) {
+      kelurahan = await ctx.em.find(Region, { code: { $in: codes }, level: RegionLevel.KELURAHAN });
+      const unknown = codes.filter((c) => !kelurahan.some((r) => r.code === c));
+      if (unknown.length) err(UserErrors.UNKNOWN_KELURAHAN, 'kelurahanCodes', { codes: unknown.join(', ') });
+    }
+    if (!errors.length && (email || phone)) {
+      const taken = await ctx.em.count(User, { $or: [...(email ? [{ email }] : []), ...(phone ? [{ phone }] : [])] });
+      if (taken) err(UserErrors.LOGIN_TAKEN, email ? 'email' : 'phone');
+    }
+    if (errors.length) return { userErrors: errors };
+
+    const user = new User(fullName, input.role, await hashPassword(input.password));
+    user.email = email;
+    user.phone = phone;
+    if (partner) user.partner = partner;
+    user.kelurahanScope.set(kelurahan);
+    ctx.em.persist(user);
+    this.audit.record(ctx, 'user.create', 'User', user.id, { after: { fullName, role: user.role, email, phone, kelurahan: codes } });
+    await ctx.em.flush();
+    return { user, userErrors: [] };
+  }
+
+  /** Sets a new password and signs the person out everywhere. */
+  async resetPassword(ctx: RequestContext, userId: string, newPassword: string): Promise<UserResult> {
+    if (newPassword.length < MIN_PASSWORD_LENGTH) {
+      return { userErrors: [userError(ctx.locale, AuthErrors.PASSWORD_TOO_SHORT, ['input', 'newPassword'], { min: MIN_PASSWORD_LENGTH })] };
+    }
+    const user = await this.mustFind(ctx, userId);
+    const hash = await hashPassword(newPassword);
+    await ctx.em.transactional(async (em) => {
+      await em.nativeUpdate(User, { id: user.id }, { passwordHash: hash });
+      await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      this.audit.record({ ...ctx, em }, 'user.reset_password', 'User', user.id);
+    });
+    return { user, userErrors: [] };
+  }
+
+  async setActive(ctx: RequestContext, userId: string, active: boolean): Promise<UserResult> {
+    if (!active && userId === ctx.user?.id) return { userErrors: [userError(ctx.locale, UserErrors.CANNOT_DISABLE_SELF, ['input', 'userId'])] };
+    const user = await this.mustFind(ctx, userId);
+    const before = { active: user.active };
+    user.active = active;
+    this.audit.record(ctx, active ? 'user.enable' : 'user.disable', 'User', user.id, { before, after: { active } });
+    await ctx.em.flush();
+    return { user, userErrors: [] };
+  }
+
+  private async mustFind(ctx: RequestContext, userId: string): Promise<User> {
+    const user = /^[0-9a-f-]{36}$/i.test(userId) ? await ctx.em.findOne(User, userId) : null;
+    if (!user) throw new AppError(CommonErrors.NOT_FOUND);
+    return user;
+  }
+}

@@ -1,0 +1,72 @@
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Connection, PageArgs } from '../../graphql/connection';
+import { MutationPayload } from '../../graphql/payload';
+import { Role } from './role.enum';
+import { User } from './user.entity';
+
+@InputType({ description: 'A new account, made by an administrator.' })
+export class CreateUserInput {
+  @Field(() => String)
+  @MaxLength(200)
+  fullName: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(254)
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: 'Mobile number, 08… or +62 8….' })
+  @MaxLength(30)
+  phone?: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => String, { description: 'First password; the person should change it.' })
+  @MaxLength(200)
+  password: string;
+
+  @Field(() => ID, { nullable: true, description: 'Partner organisation, required for PARTNER accounts.' })
+  partnerId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Kelurahan codes a PROGRAM_STAFF account is limited to; none = whole city.' })
+  kelurahanCodes?: string[];
+}
+
+@InputType()
+export class ResetUserPasswordInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => String)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+@InputType()
+export class SetUserActiveInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => Boolean)
+  active: boolean;
+}
+
+@ObjectType({ description: 'Result of an account change.' })
+export class UserPayload extends MutationPayload {
+  @Field(() => User, { nullable: true })
+  user?: User;
+}
+
+@ArgsType()
+export class UsersArgs extends PageArgs {
+  @Field(() => Role, { nullable: true })
+  role?: Role;
+
+  @Field(() => String, { nullable: true, description: 'Part of a name, e-mail or phone number.' })
+  @MaxLength(100)
+  search?: string;
+}
+
+@ObjectType()
+export class UserConnection extends Connection(User, 'User') {}
