@@ -52,12 +52,12 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
   const description = embedded ? `embedded PostgreSQL (PGlite) in ${path.join(config.dataDir, 'pg')}` : describeUrl(clientUrl);
 
   // PGlite serves every connection from one backend session: more than one would interleave transactions.
-  const orm = await MikroORM.init<PostgreSqlDriver>(ormOptions({ clientUrl, poolMax: embedded ? 1 : config.dbPoolMax, logSql: config.logLevel === 'trace' }));
-  const check = await orm.checkConnection();
-  if (!check.ok) {
-    await orm.close(true).catch(() => undefined);
+  let orm: MikroORM<PostgreSqlDriver>;
+  try {
+    orm = await MikroORM.init<PostgreSqlDriver>(ormOptions({ clientUrl, poolMax: embedded ? 1 : config.dbPoolMax, logSql: config.logLevel === 'trace' }));
+  } catch (err) {
     await embedded?.stop();
-    throw new StartupError(`cannot reach the database at ${description}: ${check.reason.split('\n')[0]}`);
+    throw new StartupError(`cannot reach the database at ${description}: ${(err as Error).message.split('\n')[0]}`);
   }
   const applied = await orm.getMigrator().up();
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrations applied');
