@@ -15,6 +15,7 @@ import { getSchema } from './graphql/schema';
 import { createGraphqlHandler } from './http/graphql-handler';
 import { setSecurityHeaders } from './http/security-headers';
 import { User } from './modules/user/user.entity';
+import { loadOrCreateDevPiiKey } from './platform/dev-pii-key';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -44,6 +45,8 @@ async function loadWebHandler(config: AppConfig, logger: Logger): Promise<NodeHa
 
 /** Wires configuration, database, GraphQL schema and HTTP; `main.ts` only starts it. */
 export async function createApp(config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
+  // loadConfig already refused a missing key in production.
+  config.piiKey ??= loadOrCreateDevPiiKey(config.dataDir);
   const database = await openDatabase(config, logger);
   const { orm } = database;
 
