@@ -11,6 +11,7 @@ import { seedDemo } from './db/seeders/demo.seeder';
 import { ensureFirstAdmin } from './db/seeders/first-admin';
 import type { RequestContext } from './graphql/context';
 import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping';
+import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import { getSchema } from './graphql/schema';
 import { createGraphqlHandler } from './http/graphql-handler';
 import { setSecurityHeaders } from './http/security-headers';
@@ -67,6 +68,9 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: [queryLimitsRule],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
   });
   await apollo.start();
   const graphql = createGraphqlHandler(apollo, orm, config);
