@@ -7,6 +7,7 @@ import { User } from '../user/user.entity';
 import { AuthErrors } from './auth.errors';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.util';
 import { Session } from './session.entity';
+import { SignInThrottle, THROTTLE } from './sign-in-throttle';
 import { clearedSessionCookie, hashSessionToken, newSessionToken, sessionCookie } from './session-cookie.util';
 
 export interface SessionLookup {
@@ -17,6 +18,7 @@ export interface SessionLookup {
 /** Sign-in, sign-out and turning a session cookie into the signed-in user. */
 export class AuthService {
   private readonly audit = new AuditService();
+  private readonly throttle = new SignInThrottle();
 
   /** Finds an account by e-mail or by mobile number in any common Indonesian notation. */
   private findByLogin(em: EntityManager, login: string): Promise<User | null> {
@@ -31,9 +33,16 @@ export class AuthService {
    * httpOnly cookie. A wrong login and a wrong password give the same answer.
    */
   async signIn(ctx: RequestContext, login: string, password: string): Promise<{ user?: User; userErrors: UserError[] }> {
+    if (await this.throttle.isLocked(ctx.em, login, ctx.ip)) {
+      return { userErrors: [userError(ctx.locale, AuthErrors.TOO_MANY_ATTEMPTS, ['input', 'login'], { minutes: THROTTLE.windowMinutes })] };
+    }
     const user = await this.findByLogin(ctx.em, login);
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
-    if (!user || !ok) return { userErrors: [userError(ctx.locale, AuthErrors.INVALID_CREDENTIALS, ['input', 'password'])] };
+    if (!user || !ok) {
+      await this.throttle.recordFailure(ctx.em, login, ctx.ip);
+      return { userErrors: [userError(ctx.locale, AuthErrors.INVALID_CREDENTIALS, ['input', 'password'])] };
+    }
+    await this.throttle.clear(ctx.em, login);
     if (!user.active) return { userErrors: [userError(ctx.locale, AuthErrors.ACCOUNT_DISABLED, ['input', 'login'])] };
 
     const token = newSessionToken();

@@ -94,3 +94,37 @@ describe('sign-in, sessions and permissions over HTTP', () => {
     expect(r.auditEntries.nodes).toContainEqual({ action: 'auth.sign_in', actor: { fullName: 'Daniel Riwu' } });
   });
 });
+
+describe('sign-in throttling', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const attempt = (login: string, password: string, ip = '10.1.1.1') =>
+    t.client({ 'x-forwarded-for': ip }).ok<any>(SIGN_IN, { i: { login, password } }).then((r) => r.signIn.userErrors[0]?.code ?? 'OK');
+
+  it('locks an account after 5 failures, with the same answer for an account that does not exist', async () => {
+    for (let i = 0; i < 5; i++) expect(await attempt('pasar@kupang.demo', 'salah')).toBe('INVALID_CREDENTIALS');
+    expect(await attempt('pasar@kupang.demo', DEMO_PASSWORD)).toBe('TOO_MANY_ATTEMPTS');
+    for (let i = 0; i < 5; i++) await attempt('hantu@kupang.demo', 'salah');
+    expect(await attempt('hantu@kupang.demo', 'salah')).toBe('TOO_MANY_ATTEMPTS');
+    // Another account from another address is unaffected; the lock lifts when the window passes.
+    expect(await attempt('mitra@kupang.demo', DEMO_PASSWORD, '10.2.2.2')).toBe('OK');
+    await t.sql(`update sign_in_failure set window_start = now() - interval '16 minutes'`);
+    expect(await attempt('pasar@kupang.demo', DEMO_PASSWORD)).toBe('OK');
+  });
+
+  it('limits one address trying many accounts', async () => {
+    for (let i = 0; i < 30; i++) await attempt(`orang${i}@kupang.demo`, 'salah', '10.9.9.9');
+    expect(await attempt('admin@kupang.demo', DEMO_PASSWORD, '10.9.9.9')).toBe('TOO_MANY_ATTEMPTS');
+    expect(await attempt('admin@kupang.demo', DEMO_PASSWORD, '10.3.3.3')).toBe('OK');
+  });
+
+  it('keeps no phone number or e-mail in the counters', async () => {
+    const rows = await t.sql<{ bucket: string }>('select bucket from sign_in_failure');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => !r.bucket.includes('@') && !r.bucket.includes('0812'))).toBe(true);
+  });
+});
