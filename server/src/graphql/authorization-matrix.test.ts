@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+} from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../db/seeders/demo-accounts';
+import { Role } from '../modules/user/role.enum';
+import { startTestApp, type TestApp } from '../../test/test-app';
+import type { GraphqlClient } from '../../test/graphql-client';
+import { roleHasPermission, type Permission } from './permissions';
+import { getSchema } from './schema';
+
+/** A syntactically valid value for any input type, so the call reaches the permission check. */
+function sample(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return [];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    const out: Record<string, unknown> = {};
+    for (const f of Object.values(type.getFields())) if (isNonNullType(f.type)) out[f.name] = sample(f.type);
+    return out;
+  }
+  if (isScalarType(type)) {
+    const byName: Record<string, unknown> = { String: 'x', ID: randomUUID(), Int: 1, Float: 1, Boolean: true, LocalDate: '2026-01-03', Rupiah: 1, DateTimeISO: '2026-01-03T02:00:00Z', JSONObject: {} };
+    return byName[type.name] ?? 'x';
+  }
+  return null;
+}
+
+function operationText(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { text: string; variables: Record<string, unknown> } {
+  const required = field.args.filter((a) => isNonNullType(a.type));
+  const decl = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
+  const selection = isObjectType(getNamedType(field.type)) || !isScalarType(getNamedType(field.type)) && !isEnumType(getNamedType(field.type)) ? ' { __typename }' : '';
+  const variables = Object.fromEntries(required.map((a) => [a.name, sample(a.type)]));
+  return { text: `${kind}${decl ? `(${decl})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`, variables };
+}
+
+/** Root operations and the permissions their resolver declares, read from the decorators. */
+function declaredPermissions(): Map<string, string[]> {
+  const storage = getMetadataStorage();
+  const out = new Map<string, string[]>();
+  for (const op of [...storage.queries, ...storage.mutations]) {
+    const auth = storage.authorizedFields.find((a) => a.target === op.target && a.fieldName === op.methodName);
+    if (auth) out.set(op.schemaName, auth.roles as string[]);
+  }
+  return out;
+}
+
+const loginOf = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === role)!.login;
+const AUTH_CODES = ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN'];
+
+describe('authorization matrix: every query and mutation, as every role and signed out', () => {
+  let t: TestApp;
+  const clients = new Map<Role | 'ANONYMOUS', GraphqlClient>();
+  beforeAll(async () => {
+    t = await startTestApp();
+    clients.set('ANONYMOUS', t.client());
+    for (const role of Object.values(Role)) clients.set(role, await t.as(loginOf(role)));
+  });
+  afterAll(() => t?.close());
+
+  it('finds a permission declared on every root operation', async () => {
+    const schema = await getSchema();
+    const declared = declaredPermissions();
+    const names = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})];
+    expect(names.filter((n) => !declared.has(n))).toEqual([]);
+  });
+
+  it('holds every operation to the role matrix in permissions.ts', async () => {
+    const schema = await getSchema();
+    const declared = declaredPermissions();
+    const mismatches: string[] = [];
+    const roots = [
+      ['query', schema.getQueryType()!] as const,
+      ['mutation', schema.getMutationType()!] as const,
+    ];
+    for (const [kind, type] of roots) {
+      for (const field of Object.values(type.getFields())) {
+        const permissions = declared.get(field.name) ?? [];
+        if (permissions.includes('public')) continue; // sign-in, sign-out and public pages: nothing to deny
+        const { text, variables } = operationText(kind, field);
+        for (const [who, client] of clients) {
+          const allowed = who !== 'ANONYMOUS' && permissions.every((p) => roleHasPermission(who, p as Permission));
+          const r = await client.request(text, variables);
+          const code = r.errors?.[0]?.extensions?.code as string | undefined;
+          const denied = code !== undefined && AUTH_CODES.includes(code);
+          if (allowed === denied) mismatches.push(`${field.name} as ${who}: expected ${allowed ? 'access' : 'denial'}, got ${code ?? 'data'}`);
+          if (!allowed && r.data && Object.values(r.data).some((v) => v !== null)) mismatches.push(`${field.name} as ${who}: returned data while denied`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
