@@ -27,10 +27,11 @@ export interface TestApp {
 
 /**
  * Starts the real app on a free port against a fresh database with the demo accounts seeded.
- * Every test file gets its own; call `close()` in afterAll.
+ * Every test file gets its own; call `close()` in afterAll. `env` overrides the configuration
+ * (e.g. DATABASE_URL through a proxy); `options.database` reuses a database made by the caller.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db: TestDatabase = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+  const db: TestDatabase = options.database ?? (await createTestDatabase());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kupang-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException, ConnectionException, CheckConstraintViolationException, NotNullConstraintViolationException } from '@mikro-orm/core';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from 'pino';
 import { AppError } from '../platform/app-error';
@@ -29,13 +29,15 @@ function classify(error: unknown): Mapped | undefined {
   if (error instanceof UniqueConstraintViolationException) return { code: 'CONFLICT' };
   if (error instanceof ForeignKeyConstraintViolationException) return { code: 'NOT_FOUND' };
   if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) return { code: 'BAD_USER_INPUT' };
-  if (error instanceof ConnectionException) return { code: 'DATABASE_UNAVAILABLE' };
+  if (error instanceof ConnectionException || (error instanceof Error && /ECONNREFUSED|Connection terminated|Connection ended/.test(error.message))) return { code: 'DATABASE_UNAVAILABLE' };
   return undefined;
 }
 
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // Errors thrown while building the request context arrive wrapped once more.
+    if (original instanceof GraphQLError && original.originalError) original = original.originalError;
     const mapped = classify(original);
     if (mapped) {
       return {

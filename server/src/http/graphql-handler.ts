@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { MikroORM } from '@mikro-orm/core';
+import { DriverException, type MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config';
 import { withStatementTally, type StatementTally } from '../db/sql-statement-counter';
@@ -8,6 +8,7 @@ import type { RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import { AuthService } from '../modules/auth/auth.service';
 import { parseCookies, SESSION_COOKIE } from '../modules/auth/session-cookie.util';
+import { AppError, CommonErrors } from '../platform/app-error';
 import { pickLocale } from '../platform/i18n';
 import { clientIp, readBody, RequestTooLargeError } from './request.util';
 
@@ -52,7 +53,9 @@ export function createGraphqlHandler(apollo: ApolloServer<RequestContext>, orm: 
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
         context: async () => {
           const em = orm.em.fork();
-          const session = await auth.lookup(em, cookies[SESSION_COOKIE]);
+          const session = await auth.lookup(em, cookies[SESSION_COOKIE]).catch((err: unknown) => {
+            throw err instanceof DriverException ? new AppError(CommonErrors.DATABASE_UNAVAILABLE) : err;
+          });
           const loaders = new Loaders();
           const ctx: RequestContext = {
             config,

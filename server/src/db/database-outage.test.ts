@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/test-app';
+import { createTestDatabase, requireRealPostgres, type TestDatabase } from '../../test/test-database';
+import { TcpProxy } from '../../test/tcp-proxy';
+
+describe.runIf(requireRealPostgres('database outage and recovery'))('when the database goes away and comes back (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let proxy: TcpProxy;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const target = new URL(db.url!);
+    proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.start();
+    const viaProxy = new URL(db.url!);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    t = await startTestApp({ DATABASE_URL: viaProxy.toString() }, { database: db });
+  });
+  afterAll(async () => {
+    proxy?.up();
+    await t?.close();
+    await proxy?.stop();
+  });
+
+  const health = async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('reports the outage, fails requests cleanly and recovers by itself', async () => {
+    const admin = await t.as('admin@kupang.demo');
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'ok' } });
+
+    proxy.down();
+    expect(await health()).toEqual({ status: 503, body: { status: 'degraded', database: 'unreachable' } });
+    const started = Date.now();
+    const during = await admin.request('{ partners { name } }');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(during.errors?.[0]).toMatchObject({ extensions: { code: 'DATABASE_UNAVAILABLE' }, message: 'Database sedang tidak dapat dihubungi. Silakan coba lagi sebentar lagi.' });
+    expect(JSON.stringify(during)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|select /i);
+
+    proxy.up();
+    expect((await health()).status).toBe(200);
+    const after = await admin.ok<any>('{ partners { name } }');
+    expect(after.partners.length).toBeGreaterThan(0);
+  });
+});
