@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import {
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/test-app';
+import type { GraphqlClient } from '../../test/graphql-client';
+import { tablesInDependencyOrder } from '../db/backup/table-order';
+import { getSchema } from './schema';
+
+/** Strings people and attackers actually send: SQL and HTML fragments, Unicode, huge, empty. */
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.constantFrom("'; drop table app_user; --", '<script>alert(1)</script>', 'Robert"); DELETE FROM session;--', '\u0000', '𝕂𝕦𝕡𝕒𝕟𝕘 🇮🇩', '   ', '53.71.02.1004', '081234560001', 'admin@kupang.demo'),
+  fc.string({ minLength: 5000, maxLength: 20000 }),
+);
+const hostileInt = fc.oneof(fc.integer(), fc.constantFrom(0, -1, 2147483647, -2147483648));
+
+function arbitraryFor(type: GraphQLInputType): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return arbitraryFor(type.ofType);
+  if (isListType(type)) return fc.array(arbitraryFor(type.ofType), { maxLength: 5 });
+  if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.value));
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields());
+    const required = Object.fromEntries(fields.filter((f) => isNonNullType(f.type)).map((f) => [f.name, arbitraryFor(f.type)]));
+    const optional = Object.fromEntries(fields.filter((f) => !isNonNullType(f.type)).map((f) => [f.name, fc.option(arbitraryFor(f.type), { nil: undefined })]));
+    return fc.record({ ...required, ...optional }, { requiredKeys: Object.keys(required) });
+  }
+  if (isScalarType(type)) {
+    switch (type.name) {
+      case 'Int':
+        return hostileInt;
+      case 'Float':
+        return fc.double();
+      case 'Boolean':
+        return fc.boolean();
+      case 'Rupiah':
+        return fc.oneof(fc.maxSafeInteger(), fc.constantFrom(-1, 0, 2147483648));
+      case 'ID':
+        return fc.oneof(fc.uuid(), hostileString);
+      default:
+        return hostileString;
+    }
+  }
+  return fc.constant(null);
+}
+
+function mutationText(name: string, args: readonly GraphQLArgument[]): string {
+  const decl = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const call = args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `mutation${decl ? `(${decl})` : ''} { ${name}${call ? `(${call})` : ''} { userErrors { code field message } } }`;
+}
+
+/** Sign-in records failed attempts and sign-out ends the session: both write by design. */
+const WRITES_ON_REFUSAL = new Set(['signIn', 'signOut']);
+
+describe('hostile input at every mutation (property-based)', () => {
+  let t: TestApp;
+  let admin: GraphqlClient;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.as('admin@kupang.demo');
+  });
+  afterAll(() => t?.close());
+
+  async function fingerprint(): Promise<string> {
+    const parts: string[] = [];
+    for (const table of await tablesInDependencyOrder(t.em())) {
+      const [{ digest }] = await t.sql(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from "${table}" x`);
+      parts.push(`${table}:${digest}`);
+    }
+    return parts.join(',');
+  }
+
+  it('answers every mutation with a success or a clear refusal that changed nothing — never an internal error', async () => {
+    const schema = await getSchema();
+    const failures: string[] = [];
+    for (const field of Object.values(schema.getMutationType()!.getFields())) {
+      if (field.name === 'signOut') continue;
+      const text = mutationText(field.name, field.args);
+      const argsArb = fc.record(Object.fromEntries(field.args.map((a) => [a.name, arbitraryFor(a.type)])));
+      await fc.assert(
+        fc.asyncProperty(argsArb, async (variables) => {
+          const before = WRITES_ON_REFUSAL.has(field.name) ? '' : await fingerprint();
+          const r = await admin.request<any>(text, variables as Record<string, unknown>);
+          const codes = (r.errors ?? []).map((e) => e.extensions?.code);
+          const call = `${field.name}(${JSON.stringify(variables).slice(0, 300)})`;
+          if (codes.includes('INTERNAL_SERVER_ERROR') || r.status >= 500) failures.push(`${call} → internal error ${JSON.stringify(r.errors)}`);
+          const problems = [...(r.errors ?? []), ...(r.data?.[field.name]?.userErrors ?? [])];
+          if (problems.some((e: { message: string }) => !/\S/.test(e.message))) failures.push(`${call} → refusal without a message`);
+          if (problems.length && !WRITES_ON_REFUSAL.has(field.name) && (await fingerprint()) !== before) failures.push(`${call} → refused but changed the database`);
+        }),
+        { numRuns: 25, seed: 20261128 },
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+});
