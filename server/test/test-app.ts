@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp, type App } from '../src/app';
+import { tablesInDependencyOrder } from '../src/db/backup/table-order';
 import { loadConfig, type AppConfig } from '../src/config';
 import { DEMO_PASSWORD } from '../src/db/seeders/demo-accounts';
 import { createLogger } from '../src/platform/logger';
@@ -20,6 +21,8 @@ export interface TestApp {
   /** SQL run directly against the test database. */
   sql<T = Record<string, any>>(query: string, params?: unknown[]): Promise<T[]>;
   client(headers?: Record<string, string>): GraphqlClient;
+  /** A digest of every row of every table: equal digests mean equal data. */
+  fingerprint(): Promise<Record<string, string>>;
   /** A client signed in as a demo account (password from the demo seed). */
   as(login: string): Promise<GraphqlClient>;
   close(): Promise<void>;
@@ -53,6 +56,15 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     em: () => orm.em.fork(),
     sql: (query, params = []) => orm.em.getConnection().execute(query, params as any[]),
     client: (headers) => new GraphqlClient(app.url, headers),
+    async fingerprint() {
+      const em = orm.em.fork();
+      const out: Record<string, string> = {};
+      for (const table of await tablesInDependencyOrder(em)) {
+        const [{ digest }] = await em.execute(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from "${table}" x`);
+        out[table] = digest as string;
+      }
+      return out;
+    },
     async as(login) {
       const c = new GraphqlClient(app.url);
       await c.signIn(login, DEMO_PASSWORD);
