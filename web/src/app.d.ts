@@ -1,0 +1,24 @@
+import type { Locale } from '$lib/i18n';
+import type { SessionUser } from '$lib/server/session';
+
+declare global {
+  namespace App {
+    interface Error {
+      message: string;
+      /** The API's error code, e.g. FORBIDDEN, when the error came from the API. */
+      code?: string;
+    }
+    interface Locals {
+      locale: Locale;
+      user: SessionUser | null;
+      /** The browser sent a session the API no longer accepts. */
+      sessionExpired: boolean;
+    }
+    interface PageData {
+      locale: Locale;
+      user: SessionUser | null;
+    }
+  }
+}
+
+export {};

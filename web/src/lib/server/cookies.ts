@@ -1,0 +1,12 @@
+import type { RequestEvent } from '@sveltejs/kit';
+
+export const SESSION_COOKIE = 'kp_session';
+export const LANG_COOKIE = 'kp_lang';
+
+/**
+ * Attributes shared by the portal's cookies. Secure follows the request's scheme: a Secure
+ * cookie sent over plain http (a local run) would be dropped by the browser, even to delete it.
+ */
+export function cookieOptions(event: RequestEvent) {
+  return { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' } as const;
+}

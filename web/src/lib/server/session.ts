@@ -1,0 +1,76 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { cookieOptions, SESSION_COOKIE } from './cookies';
+import { execute, gql, throwApiError } from './graphql';
+import type { SignInPayload, User } from './graphql-types';
+
+/** The signed-in user as every page needs it. */
+export type SessionUser = Pick<User, 'id' | 'fullName' | 'role' | 'locale'>;
+
+const ME = /* GraphQL */ `
+  query SessionUser {
+    me { id fullName role locale }
+  }
+`;
+
+/**
+ * The user behind the session cookie, or null. A session the API no longer accepts
+ * (expired, revoked, account disabled) clears the cookie and is reported as expired.
+ */
+export async function loadSessionUser(event: RequestEvent): Promise<{ user: SessionUser | null; expired: boolean }> {
+  if (!event.cookies.get(SESSION_COOKIE)) return { user: null, expired: false };
+  const result = await execute<{ me: SessionUser }>(event, ME);
+  if (result.ok) return { user: result.data.me, expired: false };
+  if (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'UNAUTHENTICATED') {
+    event.cookies.delete(SESSION_COOKIE, cookieOptions(event));
+    return { user: null, expired: true };
+  }
+  throwApiError(result.error);
+}
+
+const SIGN_IN = /* GraphQL */ `
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      user { id fullName role locale }
+      userErrors { code field message }
+    }
+  }
+`;
+
+type SignInResult = Omit<SignInPayload, 'user'> & { user: SessionUser | null };
+
+/**
+ * Signs in through the API and hands the browser the session cookie the API issued, set
+ * again on the portal's own response (the browser only ever talks to the portal).
+ */
+export async function signIn(event: RequestEvent, login: string, password: string): Promise<SignInResult> {
+  const result = await execute<{ signIn: SignInResult }>(event, SIGN_IN, { input: { login, password } });
+  if (!result.ok) throwApiError(result.error);
+  const payload = result.data.signIn;
+  if (payload.user) {
+    const issued = sessionCookieFrom(result.response);
+    if (!issued) throwApiError({ code: 'INTERNAL_SERVER_ERROR', message: translate(event.locals.locale, 'error.unexpected') });
+    event.cookies.set(SESSION_COOKIE, issued.token, { ...cookieOptions(event), maxAge: issued.maxAge });
+  }
+  return payload;
+}
+
+/** Ends the session on the API and drops the cookie, even when the API call fails. */
+export async function signOut(event: RequestEvent): Promise<void> {
+  try {
+    await gql(event, 'mutation SignOut { signOut { signedOut } }');
+  } finally {
+    event.cookies.delete(SESSION_COOKIE, cookieOptions(event));
+  }
+}
+
+function sessionCookieFrom(response: Response): { token: string; maxAge?: number } | undefined {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair, ...attributes] = header.split(';').map((part) => part.trim());
+    const token = pair.startsWith(`${SESSION_COOKIE}=`) ? pair.slice(SESSION_COOKIE.length + 1) : '';
+    if (!token) continue;
+    const maxAge = attributes.find((a) => /^max-age=\d+$/i.test(a));
+    return { token, maxAge: maxAge ? Number(maxAge.split('=')[1]) : undefined };
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPhonePage, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+
+let portal: RunningPortal;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+  page = await newPhonePage(browser, portal);
+  await page.goto('/masuk');
+  await signInWithForm(page, 'admin@kupang.demo');
+  await page.waitForURL('**/admin');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+const userRows = () => page.locator('table tbody tr');
+
+describe('administrator home', () => {
+  it('lists the accounts with their roles in words', async () => {
+    await expect(page.getByText('Menampilkan 6 dari 6 akun.').isVisible()).resolves.toBe(true);
+    const vendorRow = userRows().filter({ hasText: 'Mama Yuliana Bana' });
+    await expect(vendorRow.textContent()).resolves.toMatch(/Pelaku UMKM.*\+6281234560001.*Aktif/);
+    await expect(unlabelledControls(page)).resolves.toEqual([]);
+  });
+
+  it('shows the API’s field errors beside the fields and keeps what was typed', async () => {
+    await page.getByLabel('Nama lengkap').fill('Mama Ester Lado');
+    await page.getByLabel('Nomor HP').fill('12345');
+    await page.getByLabel('Peran').selectOption('VENDOR');
+    await page.getByLabel('Kata sandi awal').fill('pendek');
+    await page.getByRole('button', { name: 'Buat akun' }).click();
+
+    await page.locator('.field-error', { hasText: 'Nomor HP tidak valid' }).waitFor();
+    await expect(page.getByText('Kata sandi minimal 8 karakter.').isVisible()).resolves.toBe(true);
+    await expect(page.getByLabel('Nomor HP').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Nama lengkap').inputValue()).resolves.toBe('Mama Ester Lado');
+    await expect(userRows().count()).resolves.toBe(6);
+  });
+
+  it('creates an account that then appears in the list', async () => {
+    await page.getByLabel('Nama lengkap').fill('Mama Ester Lado');
+    await page.getByLabel('Nomor HP').fill('0812 3456 0099');
+    await page.getByLabel('Peran').selectOption('VENDOR');
+    await page.getByLabel('Kata sandi awal').fill('sandi-awal-123');
+    await page.getByRole('button', { name: 'Buat akun' }).click();
+
+    await page.getByText('Akun Mama Ester Lado sudah dibuat.').waitFor();
+    await expect(page.getByText('Menampilkan 7 dari 7 akun.').isVisible()).resolves.toBe(true);
+    await expect(userRows().filter({ hasText: 'Mama Ester Lado' }).textContent()).resolves.toContain('+6281234560099');
+    await expect(page.getByLabel('Nama lengkap').inputValue()).resolves.toBe('');
+  });
+
+  it('lets the new account sign in', async () => {
+    const other = await newPhonePage(browser, portal);
+    await other.goto('/masuk');
+    await signInWithForm(other, '081234560099', 'sandi-awal-123');
+    await other.waitForURL('**/usaha');
+    await expect(other.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Selamat datang, Mama Ester Lado');
+    await other.context().close();
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Browser-test harness: runs the real server (API + built portal on one origin) as a child
+ * process on a fresh database with the demo data, and drives Debian's Chromium with
+ * playwright-core. Builds nothing: run `npm run build` (server and web) first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const serverMain = path.join(repoRoot, 'server/dist/main.js');
+const webHandler = path.join(repoRoot, 'web/build/handler.js');
+
+export const DEMO_PASSWORD = 'kupang2026';
+
+export interface RunningPortal {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh database on TEST_DATABASE_URL's server, via the `pg` driver the server already depends on. */
+async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
+  const { Client } = createRequire(path.join(repoRoot, 'server/package.json'))('pg') as typeof import('pg');
+  const name = `kupang_web_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it was healthy:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms:\n${output()}`);
+}
+
+/** Starts `node server/dist/main.js` on a free port with a fresh database and the demo sign-ins. */
+export async function startPortal(): Promise<RunningPortal> {
+  for (const file of [serverMain, webHandler]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build -w server && npm run build -w web first`);
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kupang-web-test-'));
+  const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
+  const url = `http://127.0.0.1:${port}`;
+  // adapter-node assumes https unless ORIGIN says otherwise; over plain http its CSRF check would refuse every form post.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, SEED_DEMO: 'always', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  if (database) env.DATABASE_URL = database.url;
+
+  const child = spawn(process.execPath, [serverMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A phone-sized page (360 px wide) in a fresh context, so cookies never carry over between tests. */
+export async function newPhonePage(browser: Browser, portal: RunningPortal, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: portal.url, viewport: { width: 360, height: 740 }, ...options });
+  return context.newPage();
+}
+
+/** Signs in through the form on /masuk, as a person would. */
+export async function signInWithForm(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('Nomor HP atau e-mail').fill(login);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+}
+
+/** Form controls a screen reader could not name: no label, no text, no aria-label. */
+export function unlabelledControls(page: Page): Promise<string[]> {
+  return page.$$eval('input:not([type=hidden]), select, textarea, button', (controls) =>
+    controls
+      .filter((c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label') && !(c as HTMLElement).innerText?.trim())
+      .map((c) => c.outerHTML),
+  );
+}

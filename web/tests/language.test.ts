@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPhonePage, startPortal, type RunningPortal } from './harness';
+
+let portal: RunningPortal;
+let browser: Browser;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+describe('language switch', () => {
+  it.each([true, false])('switches the interface to English and back (JavaScript %s)', async (javaScriptEnabled) => {
+    const page = await newPhonePage(browser, portal, { javaScriptEnabled });
+    await page.goto('/masuk');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('id');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Masuk');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(new URL(page.url()).pathname).toBe('/masuk');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in');
+    await expect(page.getByLabel('Mobile number or e-mail').isVisible()).resolves.toBe(true);
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'kp_lang');
+    expect(cookie?.value).toBe('en');
+    expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(360 * 24 * 3600 * 1000);
+
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Masuk');
+    await page.context().close();
+  });
+
+  it('shows the API’s messages and the signed-in pages in English too', async () => {
+    const page = await newPhonePage(browser, portal);
+    await page.goto('/bahasa');
+    await page.locator('main').getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.goto('/masuk');
+
+    await page.getByLabel('Mobile number or e-mail').fill('081234560001');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Wrong phone number/e-mail or password.').waitFor();
+
+    await page.getByLabel('Password').fill('kupang2026');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL('**/usaha');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Welcome, Mama Yuliana Bana');
+    await expect(page.getByText('Role: Micro-business owner (UMKM)').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});
