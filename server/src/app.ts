@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { pathToFileURL } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import { getSchema } from './graphql/schema';
 import { createGraphqlHandler } from './http/graphql-handler';
+import { isLoopback } from './http/request.util';
 import { setSecurityHeaders } from './http/security-headers';
 import { User } from './modules/user/user.entity';
 import { loadOrCreateDevPiiKey } from './platform/dev-pii-key';
@@ -40,6 +42,8 @@ async function loadWebHandler(config: AppConfig, logger: Logger): Promise<NodeHa
     logger.warn({ file }, 'portal not built; only the API is served (run npm run build)');
     return undefined;
   }
+  // The portal compares a form's Origin with its own URL; tell it whether this request came over TLS.
+  process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
   const mod = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
   return mod.handler;
 }
@@ -69,6 +73,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: it closes HTTP, Apollo and the database in order.
+    stopOnTerminationSignals: false,
     validationRules: [queryLimitsRule],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
   });
@@ -102,6 +108,9 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
       return;
     }
     if (web) {
+      if (!(isLoopback(req) && req.headers['x-forwarded-proto'])) {
+        req.headers['x-forwarded-proto'] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+      }
       web(req, res, () => {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Not found');

@@ -91,9 +91,10 @@ export async function startPortal(): Promise<RunningPortal> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kupang-web-test-'));
   const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
   const url = `http://127.0.0.1:${port}`;
-  // adapter-node assumes https unless ORIGIN says otherwise; over plain http its CSRF check would refuse every form post.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, SEED_DEMO: 'always', LOG_LEVEL: 'warn' };
+  // No ORIGIN: the portal must accept form posts over plain http exactly as `npm start` serves it.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'always', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  delete env.ORIGIN;
   if (database) env.DATABASE_URL = database.url;
 
   const child = spawn(process.execPath, [serverMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -21,10 +21,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 /** The caller's address; X-Forwarded-For is trusted only from the loopback (the portal, a local proxy). */
-export function clientIp(req: IncomingMessage): string {
+export function isLoopback(req: IncomingMessage): boolean {
   const direct = req.socket.remoteAddress ?? '';
-  const loopback = direct === '127.0.0.1' || direct === '::1' || direct === '::ffff:127.0.0.1';
+  return direct === '127.0.0.1' || direct === '::1' || direct === '::ffff:127.0.0.1';
+}
+
+export function clientIp(req: IncomingMessage): string {
   const forwarded = req.headers['x-forwarded-for'];
-  if (loopback && typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0].trim().slice(0, 64);
-  return direct.slice(0, 64);
+  if (isLoopback(req) && typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0].trim().slice(0, 64);
+  return (req.socket.remoteAddress ?? '').slice(0, 64);
 }
