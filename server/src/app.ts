@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { TLSSocket } from 'node:tls';
 import { pathToFileURL } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -15,7 +14,7 @@ import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import { getSchema } from './graphql/schema';
 import { createGraphqlHandler } from './http/graphql-handler';
-import { isLoopback } from './http/request.util';
+import { normalizeForwarding } from './http/request.util';
 import { setSecurityHeaders } from './http/security-headers';
 import { User } from './modules/user/user.entity';
 import { loadOrCreateDevPiiKey } from './platform/dev-pii-key';
@@ -42,8 +41,10 @@ async function loadWebHandler(config: AppConfig, logger: Logger): Promise<NodeHa
     logger.warn({ file }, 'portal not built; only the API is served (run npm run build)');
     return undefined;
   }
-  // The portal compares a form's Origin with its own URL; tell it whether this request came over TLS.
+  // The portal reads the caller's address and protocol from the headers normalizeForwarding writes,
+  // so its CSRF check and its sign-in throttling see the real client also behind a reverse proxy.
   process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
+  process.env.ADDRESS_HEADER ||= 'x-forwarded-for';
   const mod = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
   return mod.handler;
 }
@@ -84,6 +85,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
 
   const server = http.createServer((req, res) => {
     setSecurityHeaders(res, config.cookieSecure);
+    normalizeForwarding(req, config.trustedProxies);
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/graphql') {
       graphql(req, res).catch((err: Error) => {
@@ -108,9 +110,6 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
       return;
     }
     if (web) {
-      if (!(isLoopback(req) && req.headers['x-forwarded-proto'])) {
-        req.headers['x-forwarded-proto'] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-      }
       web(req, res, () => {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Not found');

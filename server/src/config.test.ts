@@ -26,6 +26,7 @@ describe('configuration from the environment', () => {
     [{ PII_KEY: 'short' }, 'PII_KEY must be 64 hexadecimal characters'],
     [{ NODE_ENV: 'production' }, 'PII_KEY is required in production'],
     [{ ADMIN_EMAIL: 'it@kupangkota.go.id', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 10 characters'],
+    [{ TRUSTED_PROXIES: '10.0.0.1, proxy.local' }, 'TRUSTED_PROXIES must be IP addresses separated by commas (not "proxy.local")'],
   ])('refuses %j with a clear message', (env, expected) => {
     expect(problems(env).some((p) => p.startsWith(expected))).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Typed, validated configuration read once from the environment at start-up. */
@@ -23,6 +24,8 @@ export interface AppConfig {
   /** Folder of the built SvelteKit portal (adapter-node output). */
   webBuildDir: string;
   smallCountThreshold: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (loopback always is). */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {
@@ -68,6 +71,13 @@ function databaseUrl(raw: string | undefined, problems: string[]): string | unde
   }
 }
 
+function trustedProxies(raw: string | undefined, problems: string[]): string[] {
+  const list = (raw ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.filter((a) => isIP(a) === 0);
+  if (bad.length) problems.push(`TRUSTED_PROXIES must be IP addresses separated by commas (not "${bad.join(', ')}")`);
+  return list.flatMap((a) => (isIP(a) === 4 ? [a, `::ffff:${a}`] : [a]));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development', problems);
@@ -88,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info', problems),
     webBuildDir: path.resolve(env.WEB_BUILD_DIR || path.join(repoRoot, 'web', 'build')),
     smallCountThreshold: int(env, 'SMALL_COUNT_THRESHOLD', 10, 1, 1000, problems),
+    trustedProxies: trustedProxies(env.TRUSTED_PROXIES, problems),
   };
   if (config.piiKey && !/^[0-9a-fA-F]{64}$/.test(config.piiKey)) {
     problems.push('PII_KEY must be 64 hexadecimal characters (32 bytes); generate one with: openssl rand -hex 32');
