@@ -7,18 +7,64 @@ import { Role } from '../modules/user/role.enum';
  */
 export enum Permission {
   AccountRead = 'account:read',
+  AccountUpdateOwn = 'account:update-own',
   RegionRead = 'region:read',
   UserManage = 'user:manage',
   PartnerManage = 'partner:manage',
   AuditRead = 'audit:read',
+
+  // Ina Kasih
+  FamilyRead = 'family:read',
+  FamilyManage = 'family:manage',
+  FamilyRevealId = 'family:reveal-id',
+  ProgramManage = 'program:manage',
+  DistributionRecord = 'distribution:record',
+  StockManage = 'stock:manage',
+
+  // SABOAK KOEPAN market
+  MarketManage = 'market:manage',
+  MarketVendor = 'market:vendor',
+
+  // Turnover, trainings and mentoring
+  TurnoverRecord = 'turnover:record',
+  TurnoverOwn = 'turnover:own',
+  TrainingManage = 'training:manage',
+  TrainingJoin = 'training:join',
+
+  // Funding and impact
+  FundingManage = 'funding:manage',
+  FundingRead = 'funding:read',
+  ImpactRead = 'impact:read',
+  ImpactReadUnsuppressed = 'impact:read-unsuppressed',
 }
+
+const SIGNED_IN = [Permission.AccountRead, Permission.AccountUpdateOwn, Permission.RegionRead];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: Object.values(Permission),
-  [Role.PROGRAM_STAFF]: [Permission.AccountRead, Permission.RegionRead],
-  [Role.MARKET_STAFF]: [Permission.AccountRead, Permission.RegionRead],
-  [Role.VENDOR]: [Permission.AccountRead, Permission.RegionRead],
-  [Role.PARTNER]: [Permission.AccountRead, Permission.RegionRead],
+  [Role.PROGRAM_STAFF]: [
+    ...SIGNED_IN,
+    Permission.FamilyRead,
+    Permission.FamilyManage,
+    Permission.FamilyRevealId,
+    Permission.ProgramManage,
+    Permission.DistributionRecord,
+    Permission.StockManage,
+    Permission.FundingRead,
+    Permission.ImpactRead,
+    Permission.ImpactReadUnsuppressed,
+  ],
+  [Role.MARKET_STAFF]: [
+    ...SIGNED_IN,
+    Permission.MarketManage,
+    Permission.TurnoverRecord,
+    Permission.TrainingManage,
+    Permission.FundingRead,
+    Permission.ImpactRead,
+    Permission.ImpactReadUnsuppressed,
+  ],
+  [Role.VENDOR]: [...SIGNED_IN, Permission.MarketVendor, Permission.TurnoverOwn, Permission.TrainingJoin],
+  [Role.PARTNER]: [...SIGNED_IN, Permission.FundingRead, Permission.ImpactRead],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

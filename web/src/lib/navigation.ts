@@ -1,13 +1,20 @@
 import type { MessageKey } from '$lib/i18n';
 import type { Area } from '$lib/roles';
+import { fundingNav } from '$lib/nav/funding';
+import { inaKasihNav } from '$lib/nav/ina-kasih';
+import { marketNav } from '$lib/nav/market';
+import { offlineNav } from '$lib/nav/offline';
+import { turnoverNav } from '$lib/nav/turnover';
 
 export interface NavLink {
   href: string;
   label: MessageKey;
 }
 
-/** Each area's menu. Feature pages add their links here as they arrive. */
-export const AREA_NAV: Record<Area, NavLink[]> = {
+/** Links a feature adds to some areas' menus. */
+export type AreaNav = Partial<Record<Area, NavLink[]>>;
+
+const HOME: Record<Area, NavLink[]> = {
   admin: [
     { href: '/admin', label: 'nav.home' },
     { href: '/program', label: 'area.program' },
@@ -18,3 +25,10 @@ export const AREA_NAV: Record<Area, NavLink[]> = {
   usaha: [{ href: '/usaha', label: 'nav.home' }],
   mitra: [{ href: '/mitra', label: 'nav.home' }],
 };
+
+const FEATURES: AreaNav[] = [marketNav, turnoverNav, inaKasihNav, fundingNav, offlineNav];
+
+/** Each area's menu: its home, then each feature's links in a fixed order. */
+export const AREA_NAV: Record<Area, NavLink[]> = Object.fromEntries(
+  (Object.keys(HOME) as Area[]).map((area) => [area, [...HOME[area], ...FEATURES.flatMap((f) => f[area] ?? [])]]),
+) as Record<Area, NavLink[]>;

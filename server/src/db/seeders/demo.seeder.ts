@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { hashPassword } from '../../modules/auth/password.util';
+import type { DemoSeedOptions } from '../../modules/feature-module';
+import { featureModules } from '../../modules/feature-modules';
 import { Partner } from '../../modules/partner/partner.entity';
 import { Region } from '../../modules/region/region.entity';
 import { User } from '../../modules/user/user.entity';
 import { normalizeMobilePhone } from '../../platform/phone.util';
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD } from './demo-accounts';
 
-/** Feature modules add their own demo data here, each as one function over the same EntityManager. */
-export type DemoSeedStep = (em: EntityManager, logger: Logger) => Promise<void>;
-export const demoSeedSteps: DemoSeedStep[] = [];
 
 /** Partners and one account per role. Safe to run twice: existing accounts are left as they are. */
 export async function seedDemoAccounts(em: EntityManager): Promise<void> {
@@ -34,8 +33,9 @@ export async function seedDemoAccounts(em: EntityManager): Promise<void> {
   await em.flush();
 }
 
-export async function seedDemo(em: EntityManager, logger: Logger): Promise<void> {
+/** Demo accounts, then each feature module's demo data in dependency order. */
+export async function seedDemo(em: EntityManager, logger: Logger, options: DemoSeedOptions): Promise<void> {
   await seedDemoAccounts(em);
-  for (const step of demoSeedSteps) await step(em, logger);
+  for (const m of featureModules) if (m.demoSeed) await m.demoSeed(em, logger, options);
   logger.info('demo data seeded');
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../../config';
 import { createLogger } from '../../platform/logger';
+import { loadOrCreateDevPiiKey } from '../../platform/dev-pii-key';
 import { openDatabase } from '../database';
 import { seedDemo } from './demo.seeder';
 
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
   try {
-    await seedDemo(db.orm.em.fork(), logger);
+    await seedDemo(db.orm.em.fork(), logger, { piiKey: config.piiKey ?? loadOrCreateDevPiiKey(config.dataDir) });
   } finally {
     await db.close();
   }

@@ -1,3 +1,8 @@
+import { fundingEn } from './features/funding.en';
+import { inaKasihEn } from './features/ina-kasih.en';
+import { marketEn } from './features/market.en';
+import { offlineEn } from './features/offline.en';
+import { turnoverEn } from './features/turnover.en';
 import type { MessageKey } from './id';
 
 /** English, second language; the type makes a missing or extra key a build error. */
@@ -110,4 +115,10 @@ export const en: Record<MessageKey, string> = {
   'error.backHome': 'Back to your home page',
   'error.toStart': 'To the start page',
   'error.signIn': 'Sign in',
+
+  ...marketEn,
+  ...turnoverEn,
+  ...inaKasihEn,
+  ...fundingEn,
+  ...offlineEn,
 };

@@ -1,3 +1,9 @@
+import { fundingId } from './features/funding.id';
+import { inaKasihId } from './features/ina-kasih.id';
+import { marketId } from './features/market.id';
+import { offlineId } from './features/offline.id';
+import { turnoverId } from './features/turnover.id';
+
 /** Bahasa Indonesia: the source language; every other dictionary must have the same keys. */
 export const id = {
   'app.name': 'Kupang Peduli',
@@ -108,6 +114,12 @@ export const id = {
   'error.backHome': 'Kembali ke beranda Anda',
   'error.toStart': 'Ke halaman utama',
   'error.signIn': 'Masuk',
+
+  ...marketId,
+  ...turnoverId,
+  ...inaKasihId,
+  ...fundingId,
+  ...offlineId,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

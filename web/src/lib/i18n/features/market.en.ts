@@ -1,0 +1,4 @@
+import type { marketId } from './market.id';
+
+/** English texts of the market pages. */
+export const marketEn: Record<keyof typeof marketId, string> = {};

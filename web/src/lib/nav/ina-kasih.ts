@@ -1,0 +1,4 @@
+import type { AreaNav } from '$lib/navigation';
+
+/** Menu links of the ina-kasih pages, per area. */
+export const inaKasihNav: AreaNav = {};
