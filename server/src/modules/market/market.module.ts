@@ -1,9 +1,15 @@
 import type { FeatureModule } from '../feature-module';
+import { MarketBooking } from './entities/market-booking.entity';
+import { MarketDay } from './entities/market-day.entity';
+import { MarketStall } from './entities/market-stall.entity';
+import { Vendor } from './entities/vendor.entity';
+import { MarketBookingResolver, MarketDayResolver, VendorResolver } from './market.resolver';
+import { Migration20261128040000Market } from './migrations/Migration20261128040000Market';
 
-/** Market: entities, resolvers, migrations and demo data of this feature. */
+/** SABOAK KOEPAN: vendors, stalls, market days and fair stall booking. */
 export const marketModule: FeatureModule = {
   name: 'market',
-  entities: [],
-  resolvers: [],
-  migrations: [],
+  entities: [Vendor, MarketStall, MarketDay, MarketBooking],
+  resolvers: [VendorResolver, MarketDayResolver, MarketBookingResolver],
+  migrations: [{ name: 'Migration20261128040000Market', class: Migration20261128040000Market }],
 };

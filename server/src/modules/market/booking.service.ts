@@ -1,0 +1,219 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../graphql/context';
+import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
+import type { UserError } from '../../graphql/user-error.type';
+import { runIdempotent } from '../../platform/idempotency.service';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../user/user.entity';
+import { explain } from './allocation.util';
+import { allocateDay, allocateDueDays, lockMarketDay, usableStalls } from './allocation.service';
+import { MarketBooking, type AllocationFacts } from './entities/market-booking.entity';
+import { MarketDay } from './entities/market-day.entity';
+import { MarketStall } from './entities/market-stall.entity';
+import { BookingStatus, MarketDayStatus, STALL_HOLDING } from './entities/market.enums';
+import { MarketErrors } from './market.errors';
+import { isUuid, refuse, refusalsAsErrors } from './market.guard';
+import { MarketDayService } from './market-day.service';
+import { marketClock, witaDate } from './market-time.util';
+import type { MyBookingsArgs, RequestStallInput } from './market.types';
+import { VendorService } from './vendor.service';
+
+const WITA_TIME = (d: Date) =>
+  `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.')} WITA`;
+
+/** Stall requests, cancellation, check-in and no-shows. */
+export class BookingService {
+  private readonly audit = new AuditService();
+  private readonly vendors = new VendorService();
+  private readonly days = new MarketDayService();
+
+  /**
+   * A vendor asks for a stall. While the window is open the request waits for the fair-rotation
+   * allocation; after it, a free stall is hers at once (first come, first served), else she joins
+   * the waitlist. Retries with the same idempotency key return the first booking.
+   */
+  async request(ctx: RequestContext, input: RequestStallInput): Promise<{ booking?: MarketBooking; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => {
+      const vendor = await this.vendors.mine(ctx);
+      const zone = input.zonePreference?.trim().toUpperCase() || undefined;
+      if (zone && !/^[A-Z]$/.test(zone)) throw refuse(ctx, MarketErrors.MARKET_INVALID_ZONE, ['input', 'zonePreference']);
+      await this.days.mustFind(ctx, input.marketDayId);
+      await allocateDueDays(ctx.em as EntityManager);
+      const { value } = await runIdempotent(ctx.em as EntityManager, 'market.requestStall', input.idempotencyKey, ctx.user!.id, async (em) => {
+        // FOR SHARE: many requests at once, but never while the allocation holds the row FOR UPDATE.
+        const day = await em.findOne(MarketDay, input.marketDayId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+        if (!day) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
+        const now = marketClock.now();
+        if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
+        if (now < day.bookingOpensAt) throw refuse(ctx, MarketErrors.MARKET_WINDOW_NOT_OPEN, ['input', 'marketDayId']);
+        if (now >= day.checkInCutoff || witaDate(now) > day.date) throw refuse(ctx, MarketErrors.MARKET_DAY_OVER, ['input', 'marketDayId']);
+        if (await em.count(MarketBooking, { marketDay: day.id, vendor: vendor.id, status: { $ne: BookingStatus.CANCELLED } })) {
+          throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
+        }
+        const booking = new MarketBooking(em.getReference(MarketDay, day.id), vendor);
+        booking.zonePreference = zone;
+        booking.requestedAt = now;
+        if (day.status === MarketDayStatus.ALLOCATED) await this.firstCome(em, day, booking);
+        em.persist(booking);
+        this.audit.record({ ...ctx, em }, 'market.booking.request', 'MarketBooking', booking.id, { after: { date: day.date, status: booking.status } });
+        try {
+          await em.flush();
+        } catch (err) {
+          // The partial unique index caught a parallel request of the same vendor for the same day.
+          if ((err as { name?: string }).name === 'UniqueConstraintViolationException') throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
+          throw err;
+        }
+        return { id: booking.id };
+      });
+      const booking = await ctx.em.findOneOrFail(MarketBooking, value.id, { refresh: true });
+      return { booking, userErrors: [] };
+    });
+  }
+
+  /** After the allocation: the first free stall (her zone if possible) or the end of the waitlist. */
+  private async firstCome(em: EntityManager, day: MarketDay, booking: MarketBooking): Promise<void> {
+    await lockMarketDay(em, day.id);
+    const stalls = await usableStalls(em, day);
+    const held = await em.find(MarketBooking, { marketDay: day.id, status: { $in: STALL_HOLDING } }, { fields: ['stall'] });
+    const taken = new Set(held.map((b) => b.stall?.id));
+    const free = stalls.filter((s) => !taken.has(s.id));
+    const stall = free.find((s) => s.zone === booking.zonePreference) ?? free[0];
+    let facts: AllocationFacts;
+    if (stall) {
+      booking.status = BookingStatus.CONFIRMED;
+      booking.stall = stall;
+      facts = { kind: 'FIRST_COME', zoneWanted: booking.zonePreference, zoneGranted: booking.zonePreference ? stall.zone === booking.zonePreference : undefined };
+    } else {
+      const [{ last }] = await em.execute(`select coalesce(max(waitlist_position), 0)::int as last from market_booking where market_day_id = ? and status = 'WAITLISTED'`, [day.id]);
+      booking.status = BookingStatus.WAITLISTED;
+      booking.waitlistPosition = last + 1;
+      facts = { kind: 'WAITLIST_LATE', waitlistPosition: booking.waitlistPosition };
+    }
+    booking.allocationFacts = facts;
+    booking.explanation = explain(facts, stall?.code, 'id');
+  }
+
+  /** Staff close the window now and run the allocation (it also runs by itself when the window closes). */
+  async closeWindow(ctx: RequestContext, marketDayId: string): Promise<{ marketDay?: MarketDay; allocationMs?: number; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => {
+      const day = await this.days.mustFind(ctx, marketDayId);
+      if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
+      if (day.status === MarketDayStatus.ALLOCATED) throw refuse(ctx, MarketErrors.MARKET_DAY_ALREADY_ALLOCATED, ['input', 'marketDayId']);
+      const now = marketClock.now();
+      if (day.bookingClosesAt > now) {
+        await ctx.em.nativeUpdate(MarketDay, { id: day.id, status: MarketDayStatus.OPEN }, {
+          bookingClosesAt: now,
+          bookingOpensAt: day.bookingOpensAt < now ? day.bookingOpensAt : new Date(now.getTime() - 1000),
+        });
+      }
+      const allocationMs = await allocateDay(ctx.em as EntityManager, day.id);
+      this.audit.record(ctx, 'market.day.allocate', 'MarketDay', day.id, { after: { allocationMs: Math.round(allocationMs) } });
+      await ctx.em.flush();
+      const fresh = await ctx.em.findOneOrFail(MarketDay, day.id, { refresh: true });
+      return { marketDay: fresh, allocationMs, userErrors: [] };
+    });
+  }
+
+  /** The vendor cancels her own request or booking before the deadline; the first on the waitlist takes the stall. */
+  async cancel(ctx: RequestContext, bookingId: string): Promise<{ booking?: MarketBooking; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => {
+      const vendor = await this.vendors.mine(ctx, false);
+      await allocateDueDays(ctx.em as EntityManager);
+      const id = await ctx.em.transactional(async (em) => {
+        const found = isUuid(bookingId) ? await em.findOne(MarketBooking, { id: bookingId, vendor: vendor.id }) : null;
+        if (!found) throw refuse(ctx, MarketErrors.MARKET_BOOKING_NOT_FOUND, ['input', 'bookingId']);
+        const day = await em.findOneOrFail(MarketDay, found.marketDay.id, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+        await lockMarketDay(em, day.id);
+        const booking = await em.findOneOrFail(MarketBooking, found.id, { refresh: true });
+        if (![BookingStatus.REQUESTED, BookingStatus.CONFIRMED, BookingStatus.WAITLISTED].includes(booking.status)) {
+          throw refuse(ctx, MarketErrors.MARKET_BOOKING_NOT_ACTIVE, ['input', 'bookingId']);
+        }
+        const now = marketClock.now();
+        if (now > day.cancelDeadline) throw refuse(ctx, MarketErrors.MARKET_CANCEL_DEADLINE_PASSED, ['input', 'bookingId'], { deadline: WITA_TIME(day.cancelDeadline) });
+        const before = { status: booking.status, stall: booking.stall?.id };
+        const freedStall = booking.status === BookingStatus.CONFIRMED ? booking.stall : undefined;
+        const leftPosition = booking.status === BookingStatus.WAITLISTED ? booking.waitlistPosition : undefined;
+        booking.status = BookingStatus.CANCELLED;
+        booking.cancelledAt = now;
+        booking.waitlistPosition = undefined;
+        this.audit.record({ ...ctx, em }, 'market.booking.cancel', 'MarketBooking', booking.id, { before, after: { status: booking.status } });
+        await em.flush();
+        if (leftPosition) {
+          await em.execute(
+            `update market_booking set waitlist_position = waitlist_position - 1, updated_at = now() where market_day_id = ? and status = 'WAITLISTED' and waitlist_position > ?`,
+            [day.id, leftPosition],
+          );
+        }
+        if (freedStall) await this.promote(em, day, await em.findOneOrFail(MarketStall, freedStall.id));
+        return booking.id;
+      });
+      const booking = await ctx.em.findOneOrFail(MarketBooking, id, { refresh: true });
+      return { booking, userErrors: [] };
+    });
+  }
+
+  /** Gives a freed stall to the first on the waitlist and moves everyone behind her up one place. */
+  private async promote(em: EntityManager, day: MarketDay, stall: MarketStall): Promise<void> {
+    const next = await em.findOne(MarketBooking, { marketDay: day.id, status: BookingStatus.WAITLISTED }, { orderBy: { waitlistPosition: 'asc', requestedAt: 'asc' } });
+    if (!next) return;
+    const facts: AllocationFacts = { ...(next.allocationFacts ?? { kind: 'PROMOTED' }), kind: 'PROMOTED', waitlistPosition: next.waitlistPosition };
+    await em.execute(
+      `update market_booking set status = 'CONFIRMED', stall_id = ?, waitlist_position = null, allocation_facts = ?::jsonb, explanation = ?, updated_at = now() where id = ?`,
+      [stall.id, JSON.stringify(facts), explain(facts, stall.code, 'id'), next.id],
+    );
+    await em.execute(
+      `update market_booking set waitlist_position = waitlist_position - 1, updated_at = now() where market_day_id = ? and status = 'WAITLISTED' and id <> ?`,
+      [day.id, next.id],
+    );
+  }
+
+  /** Staff check a vendor in, on the market day itself (WITA date). */
+  async checkIn(ctx: RequestContext, bookingId: string): Promise<{ booking?: MarketBooking; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => {
+      const booking = isUuid(bookingId) ? await ctx.em.findOne(MarketBooking, bookingId, { populate: ['marketDay'] }) : null;
+      if (!booking) throw refuse(ctx, MarketErrors.MARKET_BOOKING_NOT_FOUND, ['input', 'bookingId']);
+      const date = booking.marketDay.date;
+      if (witaDate(marketClock.now()) !== date) throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_WRONG_DAY, ['input', 'bookingId'], { date });
+      if (booking.status !== BookingStatus.CONFIRMED && booking.status !== BookingStatus.NO_SHOW) {
+        throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_NOT_CONFIRMED, ['input', 'bookingId']);
+      }
+      const before = { status: booking.status };
+      booking.status = BookingStatus.CHECKED_IN;
+      booking.checkedInAt = marketClock.now();
+      booking.checkedInBy = ctx.em.getReference(User, ctx.user!.id);
+      this.audit.record(ctx, 'market.booking.check_in', 'MarketBooking', booking.id, { before, after: { status: booking.status } });
+      await ctx.em.flush();
+      return { booking, userErrors: [] };
+    });
+  }
+
+  /** After the check-in cut-off, every booked vendor not checked in becomes a no-show. */
+  async markNoShows(ctx: RequestContext, marketDayId: string): Promise<{ marketDay?: MarketDay; marked?: number; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => {
+      const day = await this.days.mustFind(ctx, marketDayId);
+      if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
+      if (marketClock.now() < day.checkInCutoff) throw refuse(ctx, MarketErrors.MARKET_CUTOFF_NOT_REACHED, ['input', 'marketDayId'], { cutoff: WITA_TIME(day.checkInCutoff) });
+      const marked = await ctx.em.transactional(async (em) => {
+        const n = await em.nativeUpdate(MarketBooking, { marketDay: day.id, status: BookingStatus.CONFIRMED }, { status: BookingStatus.NO_SHOW });
+        this.audit.record({ ...ctx, em }, 'market.day.mark_no_shows', 'MarketDay', day.id, { after: { marked: n } });
+        return n;
+      });
+      return { marketDay: day, marked, userErrors: [] };
+    });
+  }
+
+  /** The signed-in vendor's bookings, newest market day first. */
+  async mine(ctx: RequestContext, args: MyBookingsArgs): Promise<ConnectionShape<MarketBooking>> {
+    const page = toPage(args);
+    const vendor = await this.vendors.mine(ctx, false).catch(() => undefined);
+    if (!vendor) return toConnection([], 0, page);
+    await allocateDueDays(ctx.em as EntityManager);
+    const [rows, total] = await ctx.em.findAndCount(
+      MarketBooking,
+      { vendor: vendor.id },
+      { populate: ['marketDay', 'stall'], orderBy: { marketDay: { date: 'desc' }, createdAt: 'desc' }, limit: page.limit, offset: page.offset },
+    );
+    return toConnection(rows, total, page);
+  }
+}

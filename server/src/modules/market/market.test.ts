@@ -1,0 +1,219 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/test-app';
+import type { GraphqlClient } from '../../../test/graphql-client';
+import { ADD_DAY, approvedVendors, CANCEL, CLOSE, DECIDE, ensureStalls, PASSWORD, REGISTER, REQUEST, signedIn } from '../../../test/market.fixtures';
+import { marketClock } from './market-time.util';
+
+const at = (iso: string) => marketClock.setNow(new Date(iso));
+const BOARD = `query($d: ID!) { marketDayBoard(marketDayId: $d) { counts { stalls requested confirmed checkedIn noShows waitlisted }
+  stalls { stall { code } booking { id status vendor { businessName phone } } } waitlist { id waitlistPosition vendor { businessName } } requests { id vendor { businessName } } } }`;
+const MY = `{ myBookings(first: 50) { totalCount nodes { id status explanation waitlistPosition stall { code } marketDay { date status } } } }`;
+
+describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (real HTTP, real PostgreSQL)', () => {
+  let t: TestApp;
+  let staff: GraphqlClient;
+  beforeAll(async () => {
+    t = await startTestApp();
+    staff = await t.as('pasar@kupang.demo');
+    await ensureStalls(staff, 3);
+  });
+  afterEach(() => marketClock.setNow(undefined));
+  afterAll(() => t?.close());
+
+  describe('registration and approval', () => {
+    it.each([
+      [{ phone: '12345' }, 'INVALID_PHONE', 'phone'],
+      [{ nib: '123' }, 'MARKET_INVALID_NIB', 'nib'],
+      [{ kelurahanCode: '53.71.99.9999' }, 'MARKET_UNKNOWN_KELURAHAN', 'kelurahanCode'],
+      [{ businessName: '   ' }, 'REQUIRED', 'businessName'],
+      [{ password: 'pendek' }, 'MARKET_PASSWORD_TOO_SHORT', 'password'],
+    ])('refuses %j with %s in Bahasa Indonesia and changes nothing', async (patch, code, field) => {
+      const before = await t.fingerprint();
+      const r = await t.client().ok<any>(REGISTER, {
+        i: { businessName: 'Se’i Mama Ros', ownerName: 'Rosalina', phone: '081339000111', password: PASSWORD, category: 'KULINER', products: "Se'i babi", kelurahanCode: '53.71.02.1004', ...patch },
+      });
+      expect(r.registerVendor.vendorCode).toBeNull();
+      expect(r.registerVendor.userErrors).toContainEqual(expect.objectContaining({ code, field: ['input', field] }));
+      expect(r.registerVendor.userErrors[0].message).toMatch(/[a-z]/);
+      expect(await t.fingerprint()).toEqual(before);
+    });
+
+    it('registers once per idempotency key, normalises the phone, and refuses a second registration of the number', async () => {
+      const input = { businessName: 'Jagung Bose Oma', ownerName: 'Oma Dince', phone: '0813 3900 0222', password: PASSWORD, category: 'KULINER', products: 'Jagung bose', kelurahanCode: '53.71.02.1004', nib: '1234567890123', idempotencyKey: 'reg-oma-dince-1' };
+      const [a, b] = await Promise.all([t.client().ok<any>(REGISTER, { i: input }), t.client().ok<any>(REGISTER, { i: input })]);
+      expect(a.registerVendor.vendorCode).toMatch(/^UMKM-\d{5}$/);
+      expect(b.registerVendor.vendorCode).toBe(a.registerVendor.vendorCode);
+      expect(await t.sql(`select phone, status from market_vendor where business_name = 'Jagung Bose Oma'`)).toEqual([{ phone: '+6281339000222', status: 'PENDING' }]);
+      const again = await t.client().ok<any>(REGISTER, { i: { ...input, idempotencyKey: 'reg-oma-dince-2' } });
+      expect(again.registerVendor.userErrors[0]).toMatchObject({ code: 'MARKET_PHONE_REGISTERED', message: expect.stringContaining('sudah terdaftar') });
+    });
+
+    it('approval creates her VENDOR account with the password she chose; rejection needs a reason', async () => {
+      const [{ id }] = await t.sql(`select id from market_vendor where business_name = 'Jagung Bose Oma'`);
+      const noReason = await staff.ok<any>(DECIDE, { i: { vendorId: id, decision: 'REJECT' } });
+      expect(noReason.decideVendor.userErrors[0].code).toBe('MARKET_REASON_REQUIRED');
+      const ok = await staff.ok<any>(DECIDE, { i: { vendorId: id, decision: 'APPROVE' } });
+      expect(ok.decideVendor.vendor.status).toBe('APPROVED');
+      const vendor = await signedIn(t, '081339000222');
+      expect((await vendor.ok<any>('{ me { role fullName } myVendor { businessName status } }'))).toMatchObject({ me: { role: 'VENDOR', fullName: 'Oma Dince' }, myVendor: { status: 'APPROVED' } });
+      const twice = await staff.ok<any>(DECIDE, { i: { vendorId: id, decision: 'APPROVE' } });
+      expect(twice.decideVendor.userErrors[0].code).toBe('MARKET_VENDOR_NOT_PENDING');
+      expect((await vendor.request('{ vendors(first: 5) { totalCount } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('market days in WITA', () => {
+    it('generates only Saturdays and Sundays, as Kupang dates, and skips existing ones', async () => {
+      at('2027-01-01T00:00:00Z');
+      const GEN = 'mutation($i: GenerateMarketDaysInput!) { generateMarketDays(input: $i) { created { date bookingClosesAt checkInCutoff } userErrors { code } } }';
+      const r = await staff.ok<any>(GEN, { i: { from: '2027-01-04', to: '2027-01-17' } });
+      expect(r.generateMarketDays.created.map((d: any) => d.date)).toEqual(['2027-01-09', '2027-01-10', '2027-01-16', '2027-01-17']);
+      // Saturday 9 January: window closes Thursday 7 January 20.00 WITA = 12.00 UTC; check-in until 16.00 WITA.
+      expect(r.generateMarketDays.created[0]).toMatchObject({ bookingClosesAt: '2027-01-07T12:00:00.000Z', checkInCutoff: '2027-01-09T08:00:00.000Z' });
+      const again = await staff.ok<any>(GEN, { i: { from: '2027-01-04', to: '2027-01-17' } });
+      expect(again.generateMarketDays.created).toEqual([]);
+      const weekday = await staff.ok<any>(ADD_DAY, { i: { date: '2027-01-13' } });
+      expect(weekday.addMarketDay.userErrors[0]).toMatchObject({ code: 'MARKET_DAY_NOT_WEEKEND', message: 'Hari pasar hanya Sabtu atau Minggu.' });
+    });
+  });
+
+  describe('booking, fair rotation, waitlist, check-in and no-shows', () => {
+    let dayId: string;
+    let v: { id: string; phone: string }[];
+    let clients: GraphqlClient[];
+
+    beforeAll(async () => {
+      v = await approvedVendors(t, staff, 100, 5);
+      clients = await Promise.all(v.map((x) => signedIn(t, x.phone)));
+      // History: on 27 February Mama 100 and 101 had stalls; 101 did not show up.
+      at('2027-02-01T00:00:00Z');
+      const past = await staff.ok<any>(ADD_DAY, { i: { date: '2027-02-27' } });
+      const pastId = past.addMarketDay.marketDay.id;
+      const [a01] = await t.sql(`select id from market_stall where code = 'A-01'`);
+      const [a02] = await t.sql(`select id from market_stall where code = 'A-02'`);
+      await t.sql(
+        `insert into market_booking (id, created_at, updated_at, market_day_id, vendor_id, stall_id, status, requested_at, checked_in_at)
+         values (gen_random_uuid(), now(), now(), ?, ?, ?, 'CHECKED_IN', now(), now()), (gen_random_uuid(), now(), now(), ?, ?, ?, 'NO_SHOW', now(), null)`,
+        [pastId, v[0].id, a01.id, pastId, v[1].id, a02.id],
+      );
+      await t.sql(`update market_day set status = 'ALLOCATED', allocated_at = now() where id = ?`, [pastId]);
+      const day = await staff.ok<any>(ADD_DAY, { i: { date: '2027-03-06', capacity: 2 } });
+      dayId = day.addMarketDay.marketDay.id;
+    });
+
+    it('refuses requests before the window opens, in Bahasa Indonesia, and stores nothing', async () => {
+      at('2027-02-25T23:00:00Z'); // 26 Feb 07.00 WITA: opens at 08.00 WITA
+      await t.client().ok('{ marketDays { id } }'); // lets days whose window closed earlier be allocated first
+      const before = await t.fingerprint();
+      const r = await clients[0].ok<any>(REQUEST, { i: { marketDayId: dayId } });
+      expect(r.requestStall.userErrors[0]).toMatchObject({ code: 'MARKET_WINDOW_NOT_OPEN', message: 'Pemesanan lapak untuk hari ini belum dibuka.' });
+      expect(await t.fingerprint()).toEqual(before);
+    });
+
+    it('takes requests in the window (idempotent per key, one per vendor and day)', async () => {
+      for (let i = 0; i < 4; i++) {
+        at(`2027-03-0${i + 1}T02:00:00Z`); // request order: 100, 101, 102, 103
+        const r = await clients[i].ok<any>(REQUEST, { i: { marketDayId: dayId, idempotencyKey: `req-${i}-2027-03-06` } });
+        expect(r.requestStall.booking).toMatchObject({ status: 'REQUESTED', stall: null });
+      }
+      const replay = await clients[0].ok<any>(REQUEST, { i: { marketDayId: dayId, idempotencyKey: 'req-0-2027-03-06' } });
+      expect(replay.requestStall.userErrors).toEqual([]);
+      const dup = await clients[0].ok<any>(REQUEST, { i: { marketDayId: dayId } });
+      expect(dup.requestStall.userErrors[0].code).toBe('MARKET_ALREADY_REQUESTED');
+      expect(await t.sql(`select count(*)::int as n from market_booking where market_day_id = ?`, [dayId])).toEqual([{ n: 4 }]);
+    });
+
+    it('allocates by fair rotation when the window closes: fewer recent stall-days first, no-shows last, and explains why', async () => {
+      at('2027-03-04T12:00:01Z'); // just after Thursday 20.00 WITA: the first read allocates
+      const mine = await Promise.all(clients.slice(0, 4).map((c) => c.ok<any>(MY)));
+      const status = mine.map((m) => m.myBookings.nodes[0]);
+      expect(status.map((s) => s.status)).toEqual(['WAITLISTED', 'WAITLISTED', 'CONFIRMED', 'CONFIRMED']);
+      expect(status[2].explanation).toMatch(/Urutan 1 dari 4 permintaan: dalam 8 minggu terakhir Anda berjualan 0 hari tanpa pernah tidak hadir/);
+      expect(status[0].explanation).toMatch(/urutan 3 dari 4 .* berjualan 1 hari .* daftar tunggu nomor 1/);
+      expect(status[1].explanation).toMatch(/1 kali tidak hadir .* daftar tunggu nomor 2/);
+      expect(status[0].waitlistPosition).toBe(1);
+      const en = await clients[2].ok<any>(MY);
+      expect(en.myBookings.nodes[0].stall.code).toMatch(/^A-0[12]$/);
+    });
+
+    it('gives a late request the waitlist, and promotes the first on the waitlist when someone cancels', async () => {
+      at('2027-03-04T13:00:00Z');
+      const late = await clients[4].ok<any>(REQUEST, { i: { marketDayId: dayId } });
+      expect(late.requestStall.booking).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 3 });
+      const [c] = (await clients[2].ok<any>(MY)).myBookings.nodes;
+      const cancelled = await clients[2].ok<any>(CANCEL, { i: { bookingId: c.id } });
+      expect(cancelled.cancelBooking.booking.status).toBe('CANCELLED');
+      const promoted = (await clients[0].ok<any>(MY)).myBookings.nodes[0];
+      expect(promoted).toMatchObject({ status: 'CONFIRMED', stall: { code: c.stall.code } });
+      expect(promoted.explanation).toMatch(/Naik dari daftar tunggu \(nomor 1\)/);
+      expect((await clients[1].ok<any>(MY)).myBookings.nodes[0].waitlistPosition).toBe(1);
+      expect((await clients[4].ok<any>(MY)).myBookings.nodes[0].waitlistPosition).toBe(2);
+    });
+
+    it('refuses cancellation after the deadline and changes nothing', async () => {
+      at('2027-03-05T04:00:01Z'); // Friday 12.00.01 WITA
+      const [b] = (await clients[3].ok<any>(MY)).myBookings.nodes;
+      const before = await t.fingerprint();
+      const r = await clients[3].ok<any>(CANCEL, { i: { bookingId: b.id } });
+      expect(r.cancelBooking.userErrors[0]).toMatchObject({ code: 'MARKET_CANCEL_DEADLINE_PASSED', message: expect.stringContaining('2027-03-05 12.00 WITA') });
+      expect(await t.fingerprint()).toEqual(before);
+    });
+
+    it('checks in only on the Kupang date: 23.30 UTC on Friday is already Saturday in Kupang', async () => {
+      const [b] = (await clients[3].ok<any>(MY)).myBookings.nodes;
+      const CHECK_IN = 'mutation($i: BookingRefInput!) { checkInBooking(input: $i) { booking { status } userErrors { code message } } }';
+      at('2027-03-05T15:59:00Z'); // Friday 23.59 WITA
+      expect((await staff.ok<any>(CHECK_IN, { i: { bookingId: b.id } })).checkInBooking.userErrors[0].code).toBe('MARKET_CHECK_IN_WRONG_DAY');
+      at('2027-03-05T23:30:00Z'); // Saturday 07.30 WITA
+      expect((await staff.ok<any>(CHECK_IN, { i: { bookingId: b.id } })).checkInBooking.booking.status).toBe('CHECKED_IN');
+    });
+
+    it('marks no-shows only after the cut-off', async () => {
+      const MARK = 'mutation($i: MarketDayRefInput!) { markNoShows(input: $i) { marked userErrors { code } } }';
+      at('2027-03-06T07:59:00Z');
+      expect((await staff.ok<any>(MARK, { i: { marketDayId: dayId } })).markNoShows.userErrors[0].code).toBe('MARKET_CUTOFF_NOT_REACHED');
+      at('2027-03-06T08:00:00Z');
+      expect((await staff.ok<any>(MARK, { i: { marketDayId: dayId } })).markNoShows.marked).toBe(1);
+      expect((await clients[0].ok<any>(MY)).myBookings.nodes[0].status).toBe('NO_SHOW');
+      const board = await staff.ok<any>(BOARD, { d: dayId });
+      expect(board.marketDayBoard.counts).toMatchObject({ checkedIn: 1, noShows: 1, waitlisted: 2 });
+    });
+
+    it('refuses a second allocation of a day', async () => {
+      const r = await staff.ok<any>(CLOSE, { i: { marketDayId: dayId } });
+      expect(r.closeBookingWindow.userErrors[0].code).toBe('MARKET_DAY_ALREADY_ALLOCATED');
+    });
+  });
+
+  describe('read models', () => {
+    it('the day board and a vendor history use a constant number of SQL statements however many bookings there are', async () => {
+      at('2027-04-01T00:00:00Z');
+      const small = await staff.ok<any>(ADD_DAY, { i: { date: '2027-04-03' } });
+      const big = await staff.ok<any>(ADD_DAY, { i: { date: '2027-04-04' } });
+      const vs = await approvedVendors(t, staff, 200, 3);
+      const vendor = await signedIn(t, vs[0].phone);
+      await vendor.ok(REQUEST, { i: { marketDayId: small.addMarketDay.marketDay.id } });
+      const historySmall = await vendor.ok<any>(MY);
+      const boardSmall = await staff.ok<any>(BOARD, { d: small.addMarketDay.marketDay.id });
+      for (const x of vs) await (await signedIn(t, x.phone)).ok(REQUEST, { i: { marketDayId: big.addMarketDay.marketDay.id } });
+      await staff.ok(CLOSE, { i: { marketDayId: big.addMarketDay.marketDay.id } });
+      const boardBig = await staff.ok<any>(BOARD, { d: big.addMarketDay.marketDay.id });
+      const historyBig = await vendor.ok<any>(MY);
+      expect(historyBig.myBookings.totalCount).toBe(2);
+      expect(boardBig.marketDayBoard.counts.confirmed).toBe(3);
+      expect(boardBig.sqlStatements).toBe(boardSmall.sqlStatements);
+      expect(historyBig.sqlStatements).toBe(historySmall.sqlStatements);
+      expect(boardBig.sqlStatements).toBeLessThanOrEqual(8);
+    });
+
+    it('the public page names only consenting businesses and never a phone number', async () => {
+      at('2027-03-05T23:30:00Z');
+      const r = await t.client().request<any>('{ publicMarket { venue days { date vendorCount vendors { businessName stallCode } } } }');
+      expect(r.errors).toBeUndefined();
+      expect(r.data.publicMarket.days.map((d: any) => d.date)).toEqual(['2027-03-06', '2027-03-07'].filter((d) => r.data.publicMarket.days.some((x: any) => x.date === d)));
+      expect(JSON.stringify(r.data)).not.toMatch(/\+62|08\d{8}/);
+      const phone = await t.client().request('{ publicMarket { days { vendors { phone } } } }');
+      expect(phone.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+  });
+});

@@ -1,0 +1,134 @@
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../../graphql/context';
+import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
+import type { UserError } from '../../graphql/user-error.type';
+import { CommonErrors } from '../../platform/app-error';
+import { runIdempotent } from '../../platform/idempotency.service';
+import { normalizeMobilePhone } from '../../platform/phone.util';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.util';
+import { Region } from '../region/region.entity';
+import { RegionLevel } from '../region/region-level.enum';
+import { Role } from '../user/role.enum';
+import { User } from '../user/user.entity';
+import { VendorStatus } from './entities/market.enums';
+import { Vendor } from './entities/vendor.entity';
+import { MarketErrors } from './market.errors';
+import { isUuid, refuse, refusalsAsErrors } from './market.guard';
+import { VendorDecision, type DecideVendorInput, type RegisterVendorInput, type VendorsArgs } from './market.types';
+import { userError } from '../../graphql/user-error.type';
+
+/** Vendor registration (public) and the staff decisions on it. */
+export class VendorService {
+  private readonly audit = new AuditService();
+
+  /**
+   * A mother registers her business. Every problem is reported at once and nothing is stored;
+   * with an idempotency key a retry (weak signal, double tap) gets the first answer.
+   */
+  async register(ctx: RequestContext, input: RegisterVendorInput): Promise<{ vendorCode?: string; status?: VendorStatus; userErrors: UserError[] }> {
+    const errors: UserError[] = [];
+    const err = (code: string, field: string, params?: Record<string, unknown>) => errors.push(userError(ctx.locale, code, ['input', field], params));
+    const businessName = input.businessName.trim();
+    const ownerName = input.ownerName.trim();
+    const products = input.products.trim();
+    if (!businessName) err(CommonErrors.REQUIRED, 'businessName');
+    if (!ownerName) err(CommonErrors.REQUIRED, 'ownerName');
+    if (!products) err(CommonErrors.REQUIRED, 'products');
+    const phone = normalizeMobilePhone(input.phone);
+    if (!phone) err(CommonErrors.INVALID_PHONE, 'phone');
+    if (input.password.length < MIN_PASSWORD_LENGTH) err(MarketErrors.MARKET_PASSWORD_TOO_SHORT, 'password', { min: MIN_PASSWORD_LENGTH });
+    const nib = input.nib?.replace(/[\s.-]/g, '') || undefined;
+    if (nib && !/^\d{13}$/.test(nib)) err(MarketErrors.MARKET_INVALID_NIB, 'nib');
+    const kelurahan = /^[0-9.]{1,20}$/.test(input.kelurahanCode)
+      ? await ctx.em.findOne(Region, { code: input.kelurahanCode, level: RegionLevel.KELURAHAN })
+      : null;
+    if (!kelurahan) err(MarketErrors.MARKET_UNKNOWN_KELURAHAN, 'kelurahanCode');
+    if (errors.length) return { userErrors: errors };
+
+    return refusalsAsErrors(async () => {
+      const { value } = await runIdempotent(ctx.em, 'market.registerVendor', input.idempotencyKey, ctx.user?.id, async (em) => {
+        const taken = (await em.count(Vendor, { phone })) + (await em.count(User, { phone }));
+        if (taken) throw refuse(ctx, MarketErrors.MARKET_PHONE_REGISTERED, ['input', 'phone']);
+        const vendor = new Vendor(businessName, ownerName, phone!, input.category, products, kelurahan!);
+        vendor.nib = nib;
+        vendor.publicConsent = input.publicConsent ?? false;
+        vendor.pendingPasswordHash = await hashPassword(input.password);
+        em.persist(vendor);
+        this.audit.record({ ...ctx, em }, 'market.vendor.register', 'Vendor', vendor.id, { after: { businessName, category: vendor.category } });
+        await em.flush();
+        await em.refresh(vendor);
+        return { vendorCode: vendor.code, status: vendor.status };
+      });
+      return { ...value, userErrors: [] };
+    });
+  }
+
+  /** Staff approve (her VENDOR account is made from the registration), reject, suspend or reinstate. */
+  async decide(ctx: RequestContext, input: DecideVendorInput): Promise<{ vendor?: Vendor; userErrors: UserError[] }> {
+    return refusalsAsErrors(() =>
+      ctx.em.transactional(async (em) => {
+        const vendor = isUuid(input.vendorId) ? await em.findOne(Vendor, input.vendorId, { populate: ['pendingPasswordHash'], lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+        if (!vendor) throw refuse(ctx, MarketErrors.MARKET_VENDOR_NOT_FOUND, ['input', 'vendorId']);
+        const reason = input.reason?.trim() || undefined;
+        const before = { status: vendor.status };
+        switch (input.decision) {
+          case VendorDecision.APPROVE:
+          case VendorDecision.REJECT:
+            if (vendor.status !== VendorStatus.PENDING) throw refuse(ctx, MarketErrors.MARKET_VENDOR_NOT_PENDING, ['input', 'vendorId']);
+            break;
+          case VendorDecision.SUSPEND:
+            if (vendor.status !== VendorStatus.APPROVED) throw refuse(ctx, MarketErrors.MARKET_VENDOR_NOT_APPROVED, ['input', 'vendorId']);
+            break;
+          case VendorDecision.REINSTATE:
+            if (vendor.status !== VendorStatus.SUSPENDED) throw refuse(ctx, MarketErrors.MARKET_VENDOR_NOT_PENDING, ['input', 'vendorId']);
+            break;
+        }
+        if ((input.decision === VendorDecision.REJECT || input.decision === VendorDecision.SUSPEND) && !reason) {
+          throw refuse(ctx, MarketErrors.MARKET_REASON_REQUIRED, ['input', 'reason']);
+        }
+        if (input.decision === VendorDecision.APPROVE) {
+          if (await em.count(User, { phone: vendor.phone })) throw refuse(ctx, MarketErrors.MARKET_PHONE_REGISTERED, ['input', 'vendorId']);
+          const user = new User(vendor.ownerName, Role.VENDOR, vendor.pendingPasswordHash!);
+          user.phone = vendor.phone;
+          em.persist(user);
+          vendor.user = user;
+          vendor.pendingPasswordHash = undefined;
+        }
+        vendor.status = {
+          [VendorDecision.APPROVE]: VendorStatus.APPROVED,
+          [VendorDecision.REJECT]: VendorStatus.REJECTED,
+          [VendorDecision.SUSPEND]: VendorStatus.SUSPENDED,
+          [VendorDecision.REINSTATE]: VendorStatus.APPROVED,
+        }[input.decision];
+        vendor.statusReason = reason;
+        vendor.decidedAt = new Date();
+        vendor.decidedBy = em.getReference(User, ctx.user!.id);
+        this.audit.record({ ...ctx, em }, `market.vendor.${input.decision.toLowerCase()}`, 'Vendor', vendor.id, { before, after: { status: vendor.status, reason } });
+        await em.flush();
+        return { vendor, userErrors: [] };
+      }),
+    );
+  }
+
+  async list(ctx: RequestContext, args: VendorsArgs): Promise<ConnectionShape<Vendor>> {
+    const page = toPage(args);
+    const where: FilterQuery<Vendor> = {};
+    if (args.status) where.status = args.status;
+    if (args.search?.trim()) {
+      const like = `%${args.search.trim().replace(/[%_\\]/g, '\\$&')}%`;
+      where.$or = [{ businessName: { $ilike: like } }, { ownerName: { $ilike: like } }, { code: { $ilike: like } }];
+    }
+    const [rows, total] = await ctx.em.findAndCount(Vendor, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
+    return toConnection(rows, total, page);
+  }
+
+  /** The approved vendor behind the signed-in account, or a refusal. */
+  async mine(ctx: RequestContext, requireApproved = true): Promise<Vendor> {
+    const vendor = ctx.user ? await ctx.em.findOne(Vendor, { user: ctx.user.id }) : null;
+    if (!vendor || (requireApproved && vendor.status !== VendorStatus.APPROVED)) {
+      throw refuse(ctx, vendor ? MarketErrors.MARKET_VENDOR_NOT_APPROVED : MarketErrors.MARKET_NO_VENDOR_PROFILE);
+    }
+    return vendor;
+  }
+}
