@@ -21,68 +21,74 @@ export async function usableStalls(em: EntityManager, day: MarketDay): Promise<M
  * Shares out the stalls of a day whose booking window has closed, once: the day row is locked
  * FOR UPDATE (stall requests hold it FOR SHARE) and the per-day advisory lock is taken, so two
  * server processes closing the same window allocate it exactly once.
- * Returns the time the allocation itself took, in milliseconds (0 when there was nothing to do).
+ * Returns the time the allocation itself took in milliseconds, or null when it was done already.
  */
-export async function allocateDay(rootEm: EntityManager, dayId: string): Promise<number> {
+export async function allocateDay(rootEm: EntityManager, dayId: string): Promise<number | null> {
   return rootEm.transactional(async (em) => {
     const day = await em.findOne(MarketDay, dayId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!day || day.status !== MarketDayStatus.OPEN) return 0;
-    const started = performance.now();
-    await lockMarketDay(em, day.id);
-    const stalls = await usableStalls(em, day);
-    const rows = await em.execute(
-      `select b.id as booking_id, b.vendor_id, v.category, b.zone_preference, b.requested_at,
-              coalesce(h.stall_days, 0)::int as stall_days, coalesce(h.no_shows, 0)::int as no_shows, coalesce(h.prime_days, 0)::int as prime_days
-         from market_booking b
-         join market_vendor v on v.id = b.vendor_id
-         left join lateral (
-           select count(*) filter (where hb.status in ('CONFIRMED','CHECKED_IN','NO_SHOW')) as stall_days,
-                  count(*) filter (where hb.status = 'NO_SHOW') as no_shows,
-                  count(*) filter (where hb.status in ('CONFIRMED','CHECKED_IN','NO_SHOW') and s.prime) as prime_days
-             from market_booking hb
-             join market_day d on d.id = hb.market_day_id
-             left join market_stall s on s.id = hb.stall_id
-            where hb.vendor_id = b.vendor_id and d.date >= ?::date - ?::int and d.date < ?::date
-         ) h on true
-        where b.market_day_id = ? and b.status = 'REQUESTED'`,
-      [day.date, ROTATION_WEEKS * 7, day.date, day.id],
-    );
-    const requests: AllocationRequest[] = rows.map((r) => ({
-      bookingId: r.booking_id,
-      vendorId: r.vendor_id,
-      category: r.category,
-      zonePreference: r.zone_preference ?? undefined,
-      requestedAt: new Date(r.requested_at),
-      recentStallDays: r.stall_days,
-      recentNoShows: r.no_shows,
-      recentPrimeDays: r.prime_days,
-    }));
-    const pool: AllocationStall[] = stalls.map((s) => ({ id: s.id, code: s.code, zone: s.zone, position: s.position, prime: s.prime }));
-    const outcomes = allocate(requests, pool);
-    if (outcomes.length) {
-      const payload = outcomes.map((o) => ({
-        id: o.bookingId,
-        status: o.stall ? 'CONFIRMED' : 'WAITLISTED',
-        stall_id: o.stall?.id ?? null,
-        explanation: explain(o.facts, o.stall?.code, 'id'),
-        facts: o.facts,
-        pos: o.facts.waitlistPosition ?? null,
-      }));
-      await em.execute(
-        `update market_booking b
-            set status = v.status, stall_id = v.stall_id, explanation = v.explanation, allocation_facts = v.facts,
-                waitlist_position = v.pos, updated_at = now()
-           from jsonb_to_recordset(?::jsonb) as v(id uuid, status text, stall_id uuid, explanation text, facts jsonb, pos int)
-          where b.id = v.id`,
-        [JSON.stringify(payload)],
-      );
-    }
-    day.status = MarketDayStatus.ALLOCATED;
-    day.allocatedAt = marketClock.now();
-    await em.flush();
-    return performance.now() - started;
+    if (!day || day.status !== MarketDayStatus.OPEN) return null;
+    return allocateLockedDay(em, day);
   });
 }
+
+/** The allocation itself, inside a transaction that already holds the day row FOR UPDATE. */
+export async function allocateLockedDay(em: EntityManager, day: MarketDay): Promise<number> {
+  const started = performance.now();
+  await lockMarketDay(em, day.id);
+  const stalls = await usableStalls(em, day);
+  const rows = await em.execute(
+    `select b.id as booking_id, b.vendor_id, v.category, b.zone_preference, b.requested_at,
+            coalesce(h.stall_days, 0)::int as stall_days, coalesce(h.no_shows, 0)::int as no_shows, coalesce(h.prime_days, 0)::int as prime_days
+       from market_booking b
+       join market_vendor v on v.id = b.vendor_id
+       left join lateral (
+         select count(*) filter (where hb.status in ('CONFIRMED','CHECKED_IN','NO_SHOW')) as stall_days,
+                count(*) filter (where hb.status = 'NO_SHOW') as no_shows,
+                count(*) filter (where hb.status in ('CONFIRMED','CHECKED_IN','NO_SHOW') and s.prime) as prime_days
+           from market_booking hb
+           join market_day d on d.id = hb.market_day_id
+           left join market_stall s on s.id = hb.stall_id
+          where hb.vendor_id = b.vendor_id and d.date >= ?::date - ?::int and d.date < ?::date
+       ) h on true
+      where b.market_day_id = ? and b.status = 'REQUESTED'`,
+    [day.date, ROTATION_WEEKS * 7, day.date, day.id],
+  );
+  const requests: AllocationRequest[] = rows.map((r) => ({
+    bookingId: r.booking_id,
+    vendorId: r.vendor_id,
+    category: r.category,
+    zonePreference: r.zone_preference ?? undefined,
+    requestedAt: new Date(r.requested_at),
+    recentStallDays: r.stall_days,
+    recentNoShows: r.no_shows,
+    recentPrimeDays: r.prime_days,
+  }));
+  const pool: AllocationStall[] = stalls.map((s) => ({ id: s.id, code: s.code, zone: s.zone, position: s.position, prime: s.prime }));
+  const outcomes = allocate(requests, pool);
+  if (outcomes.length) {
+    const payload = outcomes.map((o) => ({
+      id: o.bookingId,
+      status: o.stall ? 'CONFIRMED' : 'WAITLISTED',
+      stall_id: o.stall?.id ?? null,
+      explanation: explain(o.facts, o.stall?.code, 'id'),
+      facts: o.facts,
+      pos: o.facts.waitlistPosition ?? null,
+    }));
+    await em.execute(
+      `update market_booking b
+          set status = v.status, stall_id = v.stall_id, explanation = v.explanation, allocation_facts = v.facts,
+              waitlist_position = v.pos, updated_at = now()
+         from jsonb_to_recordset(?::jsonb) as v(id uuid, status text, stall_id uuid, explanation text, facts jsonb, pos int)
+        where b.id = v.id`,
+      [JSON.stringify(payload)],
+    );
+  }
+  day.status = MarketDayStatus.ALLOCATED;
+  day.allocatedAt = marketClock.now();
+  await em.flush();
+  return performance.now() - started;
+}
+
 
 /** Allocates every day whose window has closed but that was not allocated yet (called lazily on reads and requests). */
 export async function allocateDueDays(em: EntityManager): Promise<void> {

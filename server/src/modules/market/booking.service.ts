@@ -7,7 +7,7 @@ import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../user/user.entity';
 import { explain } from './allocation.util';
-import { allocateDay, allocateDueDays, lockMarketDay, usableStalls } from './allocation.service';
+import { allocateDueDays, allocateLockedDay, lockMarketDay, usableStalls } from './allocation.service';
 import { MarketBooking, type AllocationFacts } from './entities/market-booking.entity';
 import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
@@ -96,23 +96,23 @@ export class BookingService {
 
   /** Staff close the window now and run the allocation (it also runs by itself when the window closes). */
   async closeWindow(ctx: RequestContext, marketDayId: string): Promise<{ marketDay?: MarketDay; allocationMs?: number; userErrors: UserError[] }> {
-    return refusalsAsErrors(async () => {
-      const day = await this.days.mustFind(ctx, marketDayId);
-      if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
-      if (day.status === MarketDayStatus.ALLOCATED) throw refuse(ctx, MarketErrors.MARKET_DAY_ALREADY_ALLOCATED, ['input', 'marketDayId']);
-      const now = marketClock.now();
-      if (day.bookingClosesAt > now) {
-        await ctx.em.nativeUpdate(MarketDay, { id: day.id, status: MarketDayStatus.OPEN }, {
-          bookingClosesAt: now,
-          bookingOpensAt: day.bookingOpensAt < now ? day.bookingOpensAt : new Date(now.getTime() - 1000),
-        });
-      }
-      const allocationMs = await allocateDay(ctx.em as EntityManager, day.id);
-      this.audit.record(ctx, 'market.day.allocate', 'MarketDay', day.id, { after: { allocationMs: Math.round(allocationMs) } });
-      await ctx.em.flush();
-      const fresh = await ctx.em.findOneOrFail(MarketDay, day.id, { refresh: true });
-      return { marketDay: fresh, allocationMs, userErrors: [] };
-    });
+    return refusalsAsErrors(() =>
+      ctx.em.transactional(async (em) => {
+        // FOR UPDATE: a second close (another process, a double tap) waits here and then finds the day allocated.
+        const day = await this.days.mustFind(ctx, marketDayId, em, true);
+        if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
+        if (day.status === MarketDayStatus.ALLOCATED) throw refuse(ctx, MarketErrors.MARKET_DAY_ALREADY_ALLOCATED, ['input', 'marketDayId']);
+        const now = marketClock.now();
+        if (day.bookingClosesAt > now) {
+          if (day.bookingOpensAt >= now) day.bookingOpensAt = new Date(now.getTime() - 1000);
+          day.bookingClosesAt = now;
+        }
+        const allocationMs = await allocateLockedDay(em, day);
+        this.audit.record({ ...ctx, em }, 'market.day.allocate', 'MarketDay', day.id, { after: { allocationMs: Math.round(allocationMs) } });
+        await em.flush();
+        return { marketDay: day, allocationMs, userErrors: [] };
+      }),
+    );
   }
 
   /** The vendor cancels her own request or booking before the deadline; the first on the waitlist takes the stall. */

@@ -129,7 +129,7 @@ export class MarketDayService {
   }
 
   async mustFind(ctx: RequestContext, id: string, em: EntityManager = ctx.em as EntityManager, forUpdate = false): Promise<MarketDay> {
-    const day = isUuid(id) ? await em.findOne(MarketDay, id, forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
+    const day = isUuid(id) ? await em.findOne(MarketDay, id, forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {}) : null;
     if (!day) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
     return day;
   }
