@@ -4,6 +4,7 @@ import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
 import { Vendor } from './entities/vendor.entity';
 import { MarketBookingResolver, MarketDayResolver, VendorResolver } from './market.resolver';
+import { seedMarketDemo } from './market.seed';
 import { Migration20261128040000Market } from './migrations/Migration20261128040000Market';
 
 /** SABOAK KOEPAN: vendors, stalls, market days and fair stall booking. */
@@ -12,4 +13,5 @@ export const marketModule: FeatureModule = {
   entities: [Vendor, MarketStall, MarketDay, MarketBooking],
   resolvers: [VendorResolver, MarketDayResolver, MarketBookingResolver],
   migrations: [{ name: 'Migration20261128040000Market', class: Migration20261128040000Market }],
+  demoSeed: (em, logger) => seedMarketDemo(em, logger),
 };

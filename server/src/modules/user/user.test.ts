@@ -45,7 +45,7 @@ describe('account administration', () => {
 
   it('resets a password and ends that account’s sessions', async () => {
     const vendor = await t.as('081234560001');
-    const { users } = await admin.ok<any>('{ users(first: 5, role: VENDOR) { nodes { id } } }');
+    const { users } = await admin.ok<any>('{ users(first: 5, role: VENDOR, search: "6281234560001") { nodes { id } } }');
     const r = await admin.ok<any>('mutation($i: ResetUserPasswordInput!) { resetUserPassword(input: $i) { userErrors { code } } }', {
       i: { userId: users.nodes[0].id, newPassword: 'mama-baru-2026' },
     });
