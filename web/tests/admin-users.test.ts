@@ -21,12 +21,16 @@ afterAll(async () => {
 });
 
 const userRows = () => page.locator('table tbody tr');
+/** "Menampilkan 20 dari 47 akun.": the demo data of the features adds accounts (e.g. market vendors). */
+const accountTotal = async () => Number((await page.getByText(/^Menampilkan \d+ dari \d+ akun\.$/).textContent())!.match(/dari (\d+)/)![1]);
+let total = 0;
 
 describe('administrator home', () => {
   it('lists the accounts with their roles in words', async () => {
-    await expect(page.getByText('Menampilkan 6 dari 6 akun.').isVisible()).resolves.toBe(true);
-    const vendorRow = userRows().filter({ hasText: 'Mama Yuliana Bana' });
-    await expect(vendorRow.textContent()).resolves.toMatch(/Pelaku UMKM.*\+6281234560001.*Aktif/);
+    total = await accountTotal();
+    expect(total).toBeGreaterThanOrEqual(6);
+    const vendorRow = userRows().filter({ hasText: 'Pelaku UMKM' }).first();
+    await expect(vendorRow.textContent()).resolves.toMatch(/Pelaku UMKM.*\+628\d+.*Aktif/);
     await expect(unlabelledControls(page)).resolves.toEqual([]);
   });
 
@@ -41,7 +45,7 @@ describe('administrator home', () => {
     await expect(page.getByText('Kata sandi minimal 8 karakter.').isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('Nomor HP').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('Nama lengkap').inputValue()).resolves.toBe('Mama Ester Lado');
-    await expect(userRows().count()).resolves.toBe(6);
+    await expect(accountTotal()).resolves.toBe(total);
   });
 
   it('creates an account that then appears in the list', async () => {
@@ -52,7 +56,7 @@ describe('administrator home', () => {
     await page.getByRole('button', { name: 'Buat akun' }).click();
 
     await page.getByText('Akun Mama Ester Lado sudah dibuat.').waitFor();
-    await expect(page.getByText('Menampilkan 7 dari 7 akun.').isVisible()).resolves.toBe(true);
+    await expect(accountTotal()).resolves.toBe(total + 1);
     await expect(userRows().filter({ hasText: 'Mama Ester Lado' }).textContent()).resolves.toContain('+6281234560099');
     await expect(page.getByLabel('Nama lengkap').inputValue()).resolves.toBe('');
   });

@@ -3,10 +3,17 @@ const WITA_OFFSET_MS = 8 * 3600 * 1000;
 
 /**
  * The clock the market reads. Tests move it (e.g. to 23:30 UTC on a Friday, which is already
- * Saturday morning in Kupang); production never touches it.
+ * Saturday morning in Kupang); outside production MARKET_CLOCK=<ISO instant> starts the server
+ * at that moment (browser tests and demos of a market day on a weekday). Production never moves it.
  */
+function startOffset(): number {
+  const at = process.env.NODE_ENV === 'production' ? undefined : process.env.MARKET_CLOCK;
+  const ms = at ? Date.parse(at) : NaN;
+  return Number.isNaN(ms) ? 0 : ms - Date.now();
+}
+
 export const marketClock = {
-  offsetMs: 0,
+  offsetMs: startOffset(),
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   },

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { Allow, Permission, Public } from '../../graphql/permissions';
 import { Region } from '../region/region.entity';
+import { RegionLevel } from '../region/region-level.enum';
 import { allocateDueDays } from './allocation.service';
 import { explain } from './allocation.util';
 import { BookingService } from './booking.service';
@@ -66,6 +67,12 @@ export class VendorResolver {
   @Query(() => VendorConnection, { description: 'Registered vendors, oldest first (market staff).' })
   vendors(@Ctx() ctx: RequestContext, @Args(() => VendorsArgs) args: VendorsArgs): Promise<VendorConnection> {
     return this.vendorService.list(ctx, args);
+  }
+
+  @Public()
+  @Query(() => [Region], { description: 'The kelurahan of Kota Kupang, for the public registration form.' })
+  registrationKelurahan(@Ctx() ctx: RequestContext): Promise<Region[]> {
+    return ctx.em.find(Region, { level: RegionLevel.KELURAHAN }, { orderBy: { name: 'asc' } });
   }
 
   @Allow(Permission.MarketVendor)

@@ -1,0 +1,36 @@
+import { fail } from '@sveltejs/kit';
+import { fieldErrors, gql } from '$lib/server/graphql';
+import { formKey, formText } from '$lib/server/market';
+import type { Actions, PageServerLoad } from './$types';
+
+const KELURAHAN = /* GraphQL */ `query { registrationKelurahan { code name } }`;
+const REGISTER = /* GraphQL */ `
+  mutation RegisterVendor($input: RegisterVendorInput!) {
+    registerVendor(input: $input) { vendorCode status userErrors { code field message } }
+  }
+`;
+
+export const load: PageServerLoad = async (event) => {
+  const { registrationKelurahan } = await gql<{ registrationKelurahan: { code: string; name: string }[] }>(event, KELURAHAN);
+  return { kelurahan: registrationKelurahan, key: formKey() };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const values = {
+      businessName: formText(form, 'businessName'),
+      ownerName: formText(form, 'ownerName'),
+      phone: formText(form, 'phone'),
+      category: formText(form, 'category'),
+      products: formText(form, 'products'),
+      kelurahanCode: formText(form, 'kelurahanCode'),
+      nib: formText(form, 'nib'),
+      publicConsent: form.get('publicConsent') === 'on',
+    };
+    const input = { ...values, nib: values.nib || null, category: values.category || 'KULINER', password: String(form.get('password') ?? ''), idempotencyKey: formText(form, 'key') || null };
+    const { registerVendor } = await gql<{ registerVendor: { vendorCode: string | null; userErrors: { code: string; field: string[] | null; message: string }[] } }>(event, REGISTER, { input });
+    if (!registerVendor.vendorCode) return fail(400, { values, errors: fieldErrors(registerVendor.userErrors) });
+    return { code: registerVendor.vendorCode };
+  },
+};

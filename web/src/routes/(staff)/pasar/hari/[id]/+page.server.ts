@@ -1,0 +1,70 @@
+import { gql } from '$lib/server/graphql';
+import { act, formText } from '$lib/server/market';
+import type { Actions, PageServerLoad } from './$types';
+
+const BOARD = /* GraphQL */ `
+  query DayBoard($id: ID!) {
+    marketDayBoard(marketDayId: $id) {
+      marketDay { id date status bookingClosesAt checkInCutoff cancelReason }
+      counts { stalls requested confirmed checkedIn noShows waitlisted }
+      stalls { stall { code zone prime } booking { id status vendor { businessName category } } }
+      waitlist { id waitlistPosition vendor { businessName } }
+      requests { id requestedAt vendor { businessName } }
+    }
+  }
+`;
+
+interface Booking {
+  id: string;
+  status: string;
+  vendor: { businessName: string; category: string };
+}
+export interface Board {
+  marketDay: { id: string; date: string; status: string; bookingClosesAt: string; checkInCutoff: string; cancelReason: string | null };
+  counts: Record<'stalls' | 'requested' | 'confirmed' | 'checkedIn' | 'noShows' | 'waitlisted', number>;
+  stalls: { stall: { code: string; zone: string; prime: boolean }; booking: Booking | null }[];
+  waitlist: { id: string; waitlistPosition: number; vendor: { businessName: string } }[];
+  requests: { id: string; requestedAt: string; vendor: { businessName: string } }[];
+}
+
+export const load: PageServerLoad = async (event) => {
+  await event.parent();
+  return (await gql<{ marketDayBoard: Board }>(event, BOARD, { id: event.params.id })).marketDayBoard;
+};
+
+type P = { userErrors: [] };
+export const actions: Actions = {
+  checkIn: async (event) => {
+    const form = await event.request.formData();
+    const r = await act<{ checkInBooking: P & { booking: { vendor: { businessName: string } } | null } }>(
+      event,
+      'pasar',
+      `mutation($input: BookingRefInput!) { checkInBooking(input: $input) { booking { vendor { businessName } } userErrors { code field message } } }`,
+      { bookingId: formText(form, 'bookingId') },
+    );
+    return r.ok ? { checkedIn: r.data.checkInBooking.booking?.vendor.businessName } : r.failure;
+  },
+  close: async (event) => {
+    const r = await act(event, 'pasar', `mutation($input: MarketDayRefInput!) { closeBookingWindow(input: $input) { userErrors { code field message } } }`, {
+      marketDayId: event.params.id,
+    });
+    return r.ok ? { allocated: true } : r.failure;
+  },
+  noShows: async (event) => {
+    const r = await act<{ markNoShows: P & { marked: number } }>(
+      event,
+      'pasar',
+      `mutation($input: MarketDayRefInput!) { markNoShows(input: $input) { marked userErrors { code field message } } }`,
+      { marketDayId: event.params.id },
+    );
+    return r.ok ? { marked: r.data.markNoShows.marked } : r.failure;
+  },
+  cancel: async (event) => {
+    const form = await event.request.formData();
+    const r = await act(event, 'pasar', `mutation($input: CancelMarketDayInput!) { cancelMarketDay(input: $input) { userErrors { code field message } } }`, {
+      marketDayId: event.params.id,
+      reason: formText(form, 'reason'),
+    });
+    return r.ok ? { cancelled: true } : r.failure;
+  },
+};

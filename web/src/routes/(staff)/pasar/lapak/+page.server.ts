@@ -1,0 +1,48 @@
+import { gql } from '$lib/server/graphql';
+import { act, formText } from '$lib/server/market';
+import type { Actions, PageServerLoad } from './$types';
+
+const STALLS = /* GraphQL */ `query { marketStalls { id code zone position prime hasPower size active } }`;
+const SAVE = /* GraphQL */ `mutation($input: SaveStallInput!) { saveStall(input: $input) { stall { code } userErrors { code field message } } }`;
+
+export interface Stall {
+  id: string;
+  code: string;
+  zone: string;
+  position: number;
+  prime: boolean;
+  hasPower: boolean;
+  size: string | null;
+  active: boolean;
+}
+
+export const load: PageServerLoad = async (event) => {
+  await event.parent();
+  return gql<{ marketStalls: Stall[] }>(event, STALLS);
+};
+
+export const actions: Actions = {
+  save: async (event) => {
+    const form = await event.request.formData();
+    const r = await act<{ saveStall: { stall: { code: string } | null; userErrors: [] } }>(event, 'pasar', SAVE, {
+      id: formText(form, 'id') || null,
+      zone: formText(form, 'zone').toUpperCase(),
+      position: Number(formText(form, 'position')) || 0,
+      prime: form.get('prime') === 'on',
+      hasPower: form.get('hasPower') === 'on',
+      size: formText(form, 'size') || null,
+      active: form.get('active') !== null ? form.get('active') === 'on' : true,
+    });
+    return r.ok ? { saved: r.data.saveStall.stall?.code } : r.failure;
+  },
+  toggle: async (event) => {
+    const form = await event.request.formData();
+    const r = await act<{ saveStall: { stall: { code: string } | null; userErrors: [] } }>(event, 'pasar', SAVE, {
+      id: formText(form, 'id'),
+      zone: formText(form, 'zone'),
+      position: Number(formText(form, 'position')),
+      active: formText(form, 'active') === 'true',
+    });
+    return r.ok ? { saved: r.data.saveStall.stall?.code } : r.failure;
+  },
+};
