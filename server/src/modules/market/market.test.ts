@@ -75,6 +75,26 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
       const weekday = await staff.ok<any>(ADD_DAY, { i: { date: '2027-01-13' } });
       expect(weekday.addMarketDay.userErrors[0]).toMatchObject({ code: 'MARKET_DAY_NOT_WEEKEND', message: 'Hari pasar hanya Sabtu atau Minggu.' });
     });
+    it('refuses an impossible schedule and changes nothing; cancelling a day cancels its bookings and tells the vendors why', async () => {
+      at('2027-01-02T00:00:00Z');
+      const day = (await staff.ok<any>(ADD_DAY, { i: { date: '2027-01-23' } })).addMarketDay.marketDay;
+      const UPDATE = 'mutation($i: UpdateMarketDayInput!) { updateMarketDay(input: $i) { marketDay { id } userErrors { code field message } } }';
+      const before = await t.fingerprint();
+      const bad = await staff.ok<any>(UPDATE, { i: { marketDayId: day.id, bookingClosesAt: '2027-01-30T00:00:00Z' } });
+      expect(bad.updateMarketDay.userErrors[0]).toMatchObject({ code: 'MARKET_WINDOW_INVALID', message: expect.stringMatching(/^Jadwal tidak valid/) });
+      expect(await t.fingerprint()).toEqual(before);
+
+      const [v] = await approvedVendors(t, staff, 300, 1);
+      const vendor = await signedIn(t, v.phone);
+      at('2027-01-16T01:00:00Z'); // the window opened on 15 January 08.00 WITA
+      expect((await vendor.ok<any>(REQUEST, { i: { marketDayId: day.id } })).requestStall.booking.status).toBe('REQUESTED');
+      const CANCEL_DAY = 'mutation($i: CancelMarketDayInput!) { cancelMarketDay(input: $i) { marketDay { status } userErrors { code } } }';
+      expect((await staff.ok<any>(CANCEL_DAY, { i: { marketDayId: day.id, reason: 'Hujan badai: Taman Nostalgia ditutup.' } })).cancelMarketDay.marketDay.status).toBe('CANCELLED');
+      const seen = await vendor.ok<any>('{ marketDays(from: "2027-01-23", to: "2027-01-23") { status cancelReason myBooking { status } } }');
+      expect(seen.marketDays).toEqual([{ status: 'CANCELLED', cancelReason: 'Hujan badai: Taman Nostalgia ditutup.', myBooking: { status: 'CANCELLED' } }]);
+      const again = await vendor.ok<any>(REQUEST, { i: { marketDayId: day.id } });
+      expect(again.requestStall.userErrors[0]).toMatchObject({ code: 'MARKET_DAY_CANCELLED', message: 'Hari pasar ini dibatalkan.' });
+    });
   });
 
   describe('booking, fair rotation, waitlist, check-in and no-shows', () => {

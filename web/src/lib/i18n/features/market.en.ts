@@ -115,6 +115,8 @@ export const marketEn: Record<keyof typeof marketId, string> = {
   'market.stalls.saved': 'Stall {code} saved.',
   'market.stalls.toggle': 'Activate/deactivate {code}',
 
+  'market.stalls.togglePrime': 'Make/unmake {code} a prime stall',
+
   'market.days.title': 'Market days',
   'market.days.generate': 'Create market days (Saturdays and Sundays)',
   'market.days.from': 'From',
@@ -139,5 +141,6 @@ export const marketEn: Record<keyof typeof marketId, string> = {
   'market.board.checkedIn': '{name} checked in.',
   'market.board.waitlist': 'Waitlist',
   'market.board.requests': 'Requests waiting for allocation',
+  'market.board.why': 'Why',
   'market.board.allocated': 'Stalls allocated.',
 };

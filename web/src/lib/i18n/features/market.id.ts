@@ -113,6 +113,8 @@ export const marketId = {
   'market.stalls.saved': 'Lapak {code} tersimpan.',
   'market.stalls.toggle': 'Aktif/nonaktifkan {code}',
 
+  'market.stalls.togglePrime': 'Jadikan/lepas lapak utama {code}',
+
   'market.days.title': 'Hari pasar',
   'market.days.generate': 'Buat hari pasar (Sabtu dan Minggu)',
   'market.days.from': 'Dari tanggal',
@@ -137,5 +139,6 @@ export const marketId = {
   'market.board.checkedIn': '{name} tercatat hadir.',
   'market.board.waitlist': 'Daftar tunggu',
   'market.board.requests': 'Permintaan menunggu pembagian',
+  'market.board.why': 'Alasan',
   'market.board.allocated': 'Lapak sudah dibagi.',
 } satisfies Record<string, string>;

@@ -41,7 +41,8 @@ export const actions: Actions = {
       id: formText(form, 'id'),
       zone: formText(form, 'zone'),
       position: Number(formText(form, 'position')),
-      active: formText(form, 'active') === 'true',
+      ...(form.has('active') ? { active: formText(form, 'active') === 'true' } : {}),
+      ...(form.has('prime') ? { prime: formText(form, 'prime') === 'true' } : {}),
     });
     return r.ok ? { saved: r.data.saveStall.stall?.code } : r.failure;
   },

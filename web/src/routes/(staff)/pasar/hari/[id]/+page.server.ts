@@ -7,8 +7,8 @@ const BOARD = /* GraphQL */ `
     marketDayBoard(marketDayId: $id) {
       marketDay { id date status bookingClosesAt checkInCutoff cancelReason }
       counts { stalls requested confirmed checkedIn noShows waitlisted }
-      stalls { stall { code zone prime } booking { id status vendor { businessName category } } }
-      waitlist { id waitlistPosition vendor { businessName } }
+      stalls { stall { code zone prime } booking { id status explanation vendor { businessName category } } }
+      waitlist { id waitlistPosition explanation vendor { businessName } }
       requests { id requestedAt vendor { businessName } }
     }
   }
@@ -17,13 +17,14 @@ const BOARD = /* GraphQL */ `
 interface Booking {
   id: string;
   status: string;
+  explanation: string | null;
   vendor: { businessName: string; category: string };
 }
 export interface Board {
   marketDay: { id: string; date: string; status: string; bookingClosesAt: string; checkInCutoff: string; cancelReason: string | null };
   counts: Record<'stalls' | 'requested' | 'confirmed' | 'checkedIn' | 'noShows' | 'waitlisted', number>;
   stalls: { stall: { code: string; zone: string; prime: boolean }; booking: Booking | null }[];
-  waitlist: { id: string; waitlistPosition: number; vendor: { businessName: string } }[];
+  waitlist: { id: string; waitlistPosition: number; explanation: string | null; vendor: { businessName: string } }[];
   requests: { id: string; requestedAt: string; vendor: { businessName: string } }[];
 }
 
