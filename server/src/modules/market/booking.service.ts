@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
@@ -38,9 +38,10 @@ export class BookingService {
       const vendor = await this.vendors.mine(ctx);
       const zone = input.zonePreference?.trim().toUpperCase() || undefined;
       if (zone && !/^[A-Z]$/.test(zone)) throw refuse(ctx, MarketErrors.MARKET_INVALID_ZONE, ['input', 'zonePreference']);
-      await this.days.mustFind(ctx, input.marketDayId);
+      if (!isUuid(input.marketDayId)) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
       await allocateDueDays(ctx.em as EntityManager);
-      const { value } = await runIdempotent(ctx.em as EntityManager, 'market.requestStall', input.idempotencyKey, ctx.user!.id, async (em) => {
+      let created: MarketBooking | undefined;
+      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'market.requestStall', input.idempotencyKey, ctx.user!.id, async (em) => {
         // FOR SHARE: many requests at once, but never while the allocation holds the row FOR UPDATE.
         const day = await em.findOne(MarketDay, input.marketDayId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
         if (!day) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
@@ -48,9 +49,6 @@ export class BookingService {
         if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
         if (now < day.bookingOpensAt) throw refuse(ctx, MarketErrors.MARKET_WINDOW_NOT_OPEN, ['input', 'marketDayId']);
         if (now >= day.checkInCutoff || witaDate(now) > day.date) throw refuse(ctx, MarketErrors.MARKET_DAY_OVER, ['input', 'marketDayId']);
-        if (await em.count(MarketBooking, { marketDay: day.id, vendor: vendor.id, status: { $ne: BookingStatus.CANCELLED } })) {
-          throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
-        }
         const booking = new MarketBooking(em.getReference(MarketDay, day.id), vendor);
         booking.zonePreference = zone;
         booking.requestedAt = now;
@@ -60,13 +58,14 @@ export class BookingService {
         try {
           await em.flush();
         } catch (err) {
-          // The partial unique index caught a parallel request of the same vendor for the same day.
-          if ((err as { name?: string }).name === 'UniqueConstraintViolationException') throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
+          // One active booking per vendor and day: the partial unique index says so, also across processes.
+          if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
           throw err;
         }
+        created = booking;
         return { id: booking.id };
       });
-      const booking = await ctx.em.findOneOrFail(MarketBooking, value.id, { refresh: true });
+      const booking = !replayed && created ? created : await ctx.em.findOneOrFail(MarketBooking, value.id, { refresh: true });
       return { booking, userErrors: [] };
     });
   }

@@ -28,7 +28,7 @@ export class Vendor extends BaseEntity {
   ownerName: string;
 
   /** E.164 (+628…); personal data, staff only. */
-  @Field(() => String, { description: 'Mobile number in E.164 (+628…); staff and the vendor herself only.' })
+  @Field(() => String, { description: 'Mobile number in E.164 (+628…); market staff only.' })
   @Allow(Permission.MarketManage)
   @Property({ type: 'string', length: 16, unique: true })
   phone: string;
