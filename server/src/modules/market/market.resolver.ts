@@ -38,6 +38,7 @@ import {
   SaveStallInput,
   StallPayload,
   UpdateMarketDayInput,
+  UpdateMyBusinessInput,
   VendorConnection,
   VendorPayload,
   VendorsArgs,
@@ -67,6 +68,12 @@ export class VendorResolver {
   @Query(() => VendorConnection, { description: 'Registered vendors, oldest first (market staff).' })
   vendors(@Ctx() ctx: RequestContext, @Args(() => VendorsArgs) args: VendorsArgs): Promise<VendorConnection> {
     return this.vendorService.list(ctx, args);
+  }
+
+  @Allow(Permission.MarketVendor)
+  @Mutation(() => VendorPayload, { description: 'A vendor corrects what she sells or gives or withdraws consent to the public page.' })
+  async updateMyBusiness(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateMyBusinessInput) input: UpdateMyBusinessInput): Promise<VendorPayload> {
+    return payload(VendorPayload, await this.vendorService.updateMine(ctx, input));
   }
 
   @Public()

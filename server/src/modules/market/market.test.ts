@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
-import { ADD_DAY, approvedVendors, CANCEL, CLOSE, DECIDE, ensureStalls, PASSWORD, REGISTER, REQUEST, signedIn } from '../../../test/market.fixtures';
+import { ADD_DAY, approvedVendors, CANCEL, CLOSE, DECIDE, ensureStalls, PASSWORD, phoneOf, REGISTER, REQUEST, signedIn } from '../../../test/market.fixtures';
 import { marketClock } from './market-time.util';
 
 const at = (iso: string) => marketClock.setNow(new Date(iso));
@@ -224,6 +224,19 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
       expect(boardBig.sqlStatements).toBe(boardSmall.sqlStatements);
       expect(historyBig.sqlStatements).toBe(historySmall.sqlStatements);
       expect(boardBig.sqlStatements).toBeLessThanOrEqual(8);
+    });
+
+    it('a vendor withdraws her consent and disappears from the public page; staff reads of the vendor list are audited', async () => {
+      at('2027-03-05T23:30:00Z');
+      const shown = async () =>
+        (await t.client().ok<any>('{ publicMarket { days { vendors { businessName } } } }')).publicMarket.days.flatMap((d: any) => d.vendors.map((v: any) => v.businessName));
+      expect(await shown()).toContain('Usaha Mama 100');
+      const mama = await signedIn(t, phoneOf(100));
+      const r = await mama.ok<any>('mutation($i: UpdateMyBusinessInput!) { updateMyBusiness(input: $i) { vendor { publicConsent } userErrors { code } } }', { i: { publicConsent: false } });
+      expect(r.updateMyBusiness.vendor.publicConsent).toBe(false);
+      expect(await shown()).not.toContain('Usaha Mama 100');
+      await staff.ok('{ vendors(first: 5) { nodes { phone } } }');
+      expect(await t.sql(`select count(*)::int as n from audit_entry where action = 'market.vendor.list'`)).not.toEqual([{ n: 0 }]);
     });
 
     it('the public page names only consenting businesses and never a phone number', async () => {

@@ -46,6 +46,12 @@ export class DecideVendorInput {
   @Field(() => String, { nullable: true, description: 'Required to reject or suspend; the vendor sees it.' }) @MaxLength(500) reason?: string;
 }
 
+@InputType({ description: 'What a vendor may change about her own business herself.' })
+export class UpdateMyBusinessInput {
+  @Field(() => String, { nullable: true, description: 'What she sells.' }) @MaxLength(300) products?: string;
+  @Field(() => Boolean, { nullable: true, description: 'Show the business on the public market page (consent; may be withdrawn any time).' }) publicConsent?: boolean;
+}
+
 @ObjectType()
 export class VendorPayload extends MutationPayload {
   @Field(() => Vendor, { nullable: true }) vendor?: Vendor;

@@ -15,7 +15,7 @@ import { VendorStatus } from './entities/market.enums';
 import { Vendor } from './entities/vendor.entity';
 import { MarketErrors } from './market.errors';
 import { isUuid, refuse, refusalsAsErrors } from './market.guard';
-import { VendorDecision, type DecideVendorInput, type RegisterVendorInput, type VendorsArgs } from './market.types';
+import { VendorDecision, type DecideVendorInput, type RegisterVendorInput, type UpdateMyBusinessInput, type VendorsArgs } from './market.types';
 import { userError } from '../../graphql/user-error.type';
 
 /** Vendor registration (public) and the staff decisions on it. */
@@ -111,6 +111,23 @@ export class VendorService {
     );
   }
 
+  /** The vendor corrects what she sells or gives or withdraws her consent to be shown publicly. */
+  async updateMine(ctx: RequestContext, input: UpdateMyBusinessInput): Promise<{ vendor?: Vendor; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => {
+      const vendor = await this.mine(ctx, false);
+      const before = { products: vendor.products, publicConsent: vendor.publicConsent };
+      if (input.products != null) {
+        if (!input.products.trim()) throw refuse(ctx, CommonErrors.REQUIRED, ['input', 'products']);
+        vendor.products = input.products.trim();
+      }
+      if (input.publicConsent != null) vendor.publicConsent = input.publicConsent;
+      this.audit.record(ctx, 'market.vendor.update_own', 'Vendor', vendor.id, { before, after: { products: vendor.products, publicConsent: vendor.publicConsent } });
+      await ctx.em.flush();
+      return { vendor, userErrors: [] };
+    });
+  }
+
+  /** Staff list of vendors; the read is audited because the list carries phone numbers. */
   async list(ctx: RequestContext, args: VendorsArgs): Promise<ConnectionShape<Vendor>> {
     const page = toPage(args);
     const where: FilterQuery<Vendor> = {};
@@ -120,6 +137,8 @@ export class VendorService {
       where.$or = [{ businessName: { $ilike: like } }, { ownerName: { $ilike: like } }, { code: { $ilike: like } }];
     }
     const [rows, total] = await ctx.em.findAndCount(Vendor, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
+    this.audit.record(ctx, 'market.vendor.list', 'Vendor', undefined, { after: { status: args.status, search: args.search, vendors: rows.map((v) => v.code) } });
+    await ctx.em.flush();
     return toConnection(rows, total, page);
   }
 

@@ -73,6 +73,8 @@ export const marketEn: Record<keyof typeof marketId, string> = {
   'market.book.requested': 'Your request is saved.',
   'market.book.cancelledDone': 'Booking cancelled.',
   'market.book.dayCancelled': 'Market day cancelled: {reason}',
+  'market.book.saveConsent': 'Save',
+  'market.book.consentSaved': 'Your choice is saved.',
   'market.book.notOpen': 'Booking has not opened yet.',
 
   'market.history.title': 'My stall history',

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const DAYS = /* GraphQL */ `
   query VendorMarketDays {
-    myVendor { businessName status statusReason }
+    myVendor { businessName status statusReason publicConsent }
     marketDays {
       id date status bookingOpen bookingOpensAt bookingClosesAt cancelDeadline cancelReason
       myBooking { id status explanation waitlistPosition stall { code } }
@@ -26,14 +26,21 @@ export interface VendorDay {
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{ myVendor: { businessName: string; status: string; statusReason: string | null } | null; marketDays: VendorDay[] }>(event, DAYS);
+  const data = await gql<{ myVendor: { businessName: string; status: string; statusReason: string | null; publicConsent: boolean } | null; marketDays: VendorDay[] }>(event, DAYS);
   return { ...data, key: formKey() };
 };
 
 const REQUEST = /* GraphQL */ `mutation($input: RequestStallInput!) { requestStall(input: $input) { booking { id } userErrors { code field message } } }`;
 const CANCEL = /* GraphQL */ `mutation($input: BookingRefInput!) { cancelBooking(input: $input) { booking { id } userErrors { code field message } } }`;
 
+const CONSENT = /* GraphQL */ `mutation($input: UpdateMyBusinessInput!) { updateMyBusiness(input: $input) { vendor { publicConsent } userErrors { code field message } } }`;
+
 export const actions: Actions = {
+  consent: async (event) => {
+    const form = await event.request.formData();
+    const r = await act(event, 'usaha', CONSENT, { publicConsent: form.get('publicConsent') === 'on' });
+    return r.ok ? { done: 'consent' as const } : r.failure;
+  },
   request: async (event) => {
     const form = await event.request.formData();
     const r = await act(event, 'usaha', REQUEST, {
