@@ -1,9 +1,13 @@
 import type { FeatureModule } from '../feature-module';
+import { FundingSource } from './funding-source.entity';
+import { FundingTransaction } from './funding-transaction.entity';
+import { FundingSourceResolver, FundingTransactionResolver, PartnerContactResolver } from './funding.resolver';
+import { Migration20261128120000FundingLedger } from './migrations/Migration20261128120000FundingLedger';
 
-/** Funding: entities, resolvers, migrations and demo data of this feature. */
+/** Funding: sources, the append-only ledger, leverage and (later) impact. */
 export const fundingModule: FeatureModule = {
   name: 'funding',
-  entities: [],
-  resolvers: [],
-  migrations: [],
+  entities: [FundingSource, FundingTransaction],
+  resolvers: [FundingSourceResolver, FundingTransactionResolver, PartnerContactResolver],
+  migrations: [{ name: 'Migration20261128120000FundingLedger', class: Migration20261128120000FundingLedger }],
 };
