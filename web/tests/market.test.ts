@@ -71,6 +71,11 @@ describe('SABOAK KOEPAN in the browser: a mother registers, is approved, books; 
   it('staff close next Saturday’s window; she sees her stall and why she got it', async () => {
     await staff.goto('/pasar/hari');
     await staff.getByRole('link', { name: 'Sabtu, 12 Desember 2026' }).click();
+    await expect(unlabelledControls(staff)).resolves.toEqual([]);
+    await staff.getByLabel('Kapasitas (kosong = semua lapak aktif)').fill('60');
+    await staff.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await staff.getByText('Jadwal tersimpan.').waitFor();
+    await expect(staff.getByLabel('Kapasitas (kosong = semua lapak aktif)').inputValue()).resolves.toBe('60');
     await staff.getByRole('button', { name: 'Tutup pemesanan dan bagi lapak sekarang' }).click();
     await staff.getByText('Lapak sudah dibagi.').waitFor();
     await vendor.goto('/usaha/pasar');

@@ -90,10 +90,26 @@ export async function allocateLockedDay(em: EntityManager, day: MarketDay): Prom
 }
 
 
-/** Allocates every day whose window has closed but that was not allocated yet (called lazily on reads and requests). */
+/**
+ * Brings the days up to date, lazily, on the market's requests and pages (no timer to run):
+ * allocates every day whose window has closed, and marks as no-show every booked vendor not
+ * checked in by her day's cut-off (one statement, which also writes the audit row per day).
+ */
 export async function allocateDueDays(em: EntityManager): Promise<void> {
   const due = await em.find(MarketDay, { status: MarketDayStatus.OPEN, bookingClosesAt: { $lte: marketClock.now() } }, { fields: ['id'] });
   for (const day of due) await allocateDay(em, day.id);
+  const marked = await em.execute(
+    `with marked as (
+       update market_booking b set status = 'NO_SHOW', updated_at = now()
+         from market_day d
+        where d.id = b.market_day_id and d.status = 'ALLOCATED' and d.check_in_cutoff <= ? and b.status = 'CONFIRMED'
+       returning b.market_day_id)
+     insert into audit_entry (at, action, entity_type, entity_id, after)
+     select now(), 'market.day.mark_no_shows', 'MarketDay', market_day_id::text, jsonb_build_object('marked', count(*), 'automatic', true)
+       from marked group by market_day_id
+     returning entity_id`,
+    [marketClock.now()],
+  );
   // Bookings changed in SQL: later reads of this request must not see stale copies.
-  if (due.length) em.clear();
+  if (due.length || marked.length) em.clear();
 }

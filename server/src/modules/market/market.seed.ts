@@ -51,7 +51,7 @@ export async function seedMarketDemo(em: EntityManager, logger: Logger): Promise
       userId: n === 1 ? demo.id : status === 'APPROVED' || status === 'SUSPENDED' ? randomUUID() : null,
       phone: demoPhone(n),
       owner,
-      business: n === 1 ? "Se'i Mama Yuli" : `${products.split(/[ ,]/)[0]} ${owner.split(' ')[1]}`,
+      business: n === 1 ? "Se'i Mama Yuli" : `${products.split(/[ ,]/)[0]} Mama ${owner.split(' ')[1]}`,
       category,
       products,
       kelurahan: KELURAHAN[n % KELURAHAN.length],

@@ -224,6 +224,13 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
       expect(boardBig.sqlStatements).toBe(boardSmall.sqlStatements);
       expect(historyBig.sqlStatements).toBe(historySmall.sqlStatements);
       expect(boardBig.sqlStatements).toBeLessThanOrEqual(8);
+      // Nobody pressed "mark no-shows": after the cut-off (16.00 WITA) the board shows them anyway.
+      at('2027-04-04T08:00:00Z');
+      const after = await staff.ok<any>(BOARD, { d: big.addMarketDay.marketDay.id });
+      expect(after.marketDayBoard.counts).toMatchObject({ confirmed: 0, noShows: 3 });
+      expect(await t.sql(`select after from audit_entry where action = 'market.day.mark_no_shows' and entity_id = ?`, [big.addMarketDay.marketDay.id])).toEqual([
+        { after: { marked: 3, automatic: true } },
+      ]);
     });
 
     it('a vendor withdraws her consent and disappears from the public page; staff reads of the vendor list are audited', async () => {

@@ -144,5 +144,12 @@ export const marketEn: Record<keyof typeof marketId, string> = {
   'market.board.waitlist': 'Waitlist',
   'market.board.requests': 'Requests waiting for allocation',
   'market.board.why': 'Why',
+  'market.board.schedule': 'Schedule and capacity',
+  'market.board.scheduled': 'Schedule saved.',
+  'market.board.capacity': 'Capacity (empty = every active stall)',
+  'market.board.closesAt': 'Booking closes (WITA)',
+  'market.board.cancelDeadline': 'Cancellation deadline (WITA)',
+  'market.board.cutoff': 'Check-in cut-off (WITA)',
+  'market.board.saveSchedule': 'Save schedule',
   'market.board.allocated': 'Stalls allocated.',
 };

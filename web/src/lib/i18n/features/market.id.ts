@@ -142,5 +142,12 @@ export const marketId = {
   'market.board.waitlist': 'Daftar tunggu',
   'market.board.requests': 'Permintaan menunggu pembagian',
   'market.board.why': 'Alasan',
+  'market.board.schedule': 'Jadwal dan kapasitas',
+  'market.board.scheduled': 'Jadwal tersimpan.',
+  'market.board.capacity': 'Kapasitas (kosong = semua lapak aktif)',
+  'market.board.closesAt': 'Pemesanan ditutup (WITA)',
+  'market.board.cancelDeadline': 'Batas pembatalan (WITA)',
+  'market.board.cutoff': 'Batas hadir (WITA)',
+  'market.board.saveSchedule': 'Simpan jadwal',
   'market.board.allocated': 'Lapak sudah dibagi.',
 } satisfies Record<string, string>;

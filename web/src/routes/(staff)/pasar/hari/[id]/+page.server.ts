@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 const BOARD = /* GraphQL */ `
   query DayBoard($id: ID!) {
     marketDayBoard(marketDayId: $id) {
-      marketDay { id date status bookingClosesAt checkInCutoff cancelReason }
+      marketDay { id date status capacity bookingOpensAt bookingClosesAt cancelDeadline checkInCutoff cancelReason }
       counts { stalls requested confirmed checkedIn noShows waitlisted }
       stalls { stall { code zone prime } booking { id status explanation vendor { businessName category } } }
       waitlist { id waitlistPosition explanation vendor { businessName } }
@@ -21,7 +21,7 @@ interface Booking {
   vendor: { businessName: string; category: string };
 }
 export interface Board {
-  marketDay: { id: string; date: string; status: string; bookingClosesAt: string; checkInCutoff: string; cancelReason: string | null };
+  marketDay: { id: string; date: string; status: string; capacity: number | null; bookingOpensAt: string; bookingClosesAt: string; cancelDeadline: string; checkInCutoff: string; cancelReason: string | null };
   counts: Record<'stalls' | 'requested' | 'confirmed' | 'checkedIn' | 'noShows' | 'waitlisted', number>;
   stalls: { stall: { code: string; zone: string; prime: boolean }; booking: Booking | null }[];
   waitlist: { id: string; waitlistPosition: number; explanation: string | null; vendor: { businessName: string } }[];
@@ -33,8 +33,23 @@ export const load: PageServerLoad = async (event) => {
   return (await gql<{ marketDayBoard: Board }>(event, BOARD, { id: event.params.id })).marketDayBoard;
 };
 
+/** A wall-clock time typed in Kupang ("2026-12-10T20:00") as an instant. */
+const witaInput = (value: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? new Date(`${value}:00+08:00`).toISOString() : null);
+
 type P = { userErrors: [] };
 export const actions: Actions = {
+  schedule: async (event) => {
+    const form = await event.request.formData();
+    const capacity = formText(form, 'capacity');
+    const r = await act(event, 'pasar', `mutation($input: UpdateMarketDayInput!) { updateMarketDay(input: $input) { userErrors { code field message } } }`, {
+      marketDayId: event.params.id,
+      capacity: capacity ? Number(capacity) : null,
+      bookingClosesAt: witaInput(formText(form, 'bookingClosesAt')),
+      cancelDeadline: witaInput(formText(form, 'cancelDeadline')),
+      checkInCutoff: witaInput(formText(form, 'checkInCutoff')),
+    });
+    return r.ok ? { scheduled: true } : r.failure;
+  },
   checkIn: async (event) => {
     const form = await event.request.formData();
     const r = await act<{ checkInBooking: P & { booking: { vendor: { businessName: string } } | null } }>(
