@@ -21,6 +21,8 @@ export const DEMO_PASSWORD = 'kupang2026';
 
 export interface RunningPortal {
   url: string;
+  /** The test database, for tests that count rows (unset without TEST_DATABASE_URL). */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -120,7 +122,20 @@ export async function startPortal(): Promise<RunningPortal> {
     await stop();
     throw err;
   }
-  return { url, stop };
+  return { url, databaseUrl: database?.url, stop };
+}
+
+/** Runs one SQL query on the portal's test database (the `pg` driver the server already depends on). */
+export async function queryDatabase<T = Record<string, unknown>>(portal: RunningPortal, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (!portal.databaseUrl) throw new Error('TEST_DATABASE_URL is not set: this test counts rows in the database');
+  const { Client } = createRequire(path.join(repoRoot, 'server/package.json'))('pg') as typeof import('pg');
+  const client = new Client({ connectionString: portal.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 export function launchBrowser(): Promise<Browser> {

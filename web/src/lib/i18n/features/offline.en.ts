@@ -1,4 +1,26 @@
 import type { offlineId } from './offline.id';
 
 /** English texts of the offline pages. */
-export const offlineEn: Record<keyof typeof offlineId, string> = {};
+export const offlineEn: Record<keyof typeof offlineId, string> = {
+  'offline.queued': 'No signal: “{label}” is kept on this phone and will be sent by itself once connected.',
+  'offline.waiting': '{count} waiting to send',
+  'offline.sending': 'Sending {count} entries…',
+  'offline.refusedCount': '{count} refused',
+  'offline.refused': 'Not stored: {message}',
+  'offline.refusedPlain': 'the server refused this entry.',
+  'offline.dismiss': 'Read, remove',
+  'offline.sendNow': 'Send now',
+  'offline.noConnection': 'No connection yet. The entries are safe on this phone.',
+  'offline.signInAgain': 'Your session ended. Sign in again; the entries are sent afterwards.',
+  'offline.serverBusy': 'The server cannot take them yet ({message}). Retrying by itself.',
+  'offline.page.title': 'No connection',
+  'offline.page.body':
+    'This page is not saved on the phone yet and there is no signal. Pages you opened before still work, and entries you fill in are sent by themselves once the signal is back.',
+  'offline.page.retry': 'Try again',
+  'offline.share.whatsapp': 'Share on WhatsApp',
+  'offline.share.landing': 'Kupang Peduli: Kupang city services for Ina Kasih and the SABOAK KOEPAN weekend market. {url}',
+  'offline.share.marketDay': 'SABOAK KOEPAN market at Taman Nostalgia, {date}. Info and stall booking: {url}',
+  'offline.share.booking': 'My stall at the SABOAK KOEPAN market: {date}, {status}. {url}',
+  'offline.progress.working': 'Working…',
+  'offline.progress.percent': '{percent}% done',
+};

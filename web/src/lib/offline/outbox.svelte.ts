@@ -1,0 +1,215 @@
+/**
+ * Offline recording for any form action. `use:outbox` on a `<form method="POST">` upgrades
+ * it like `use:enhance`; when the phone has no connection (or the request never reaches the
+ * server) the submission is kept in the device's outbox instead of being lost, and sent to
+ * the same form action, in order, once the connection is back. Each entry keeps its
+ * idempotency key across replays, so an entry the server already stored (the answer was
+ * lost when the signal dropped) is answered from the server's idempotency record and never
+ * stored twice. Without JavaScript the form still posts normally.
+ */
+import { deserialize, enhance } from '$app/forms';
+import { invalidateAll } from '$app/navigation';
+import { page } from '$app/state';
+import { DEFAULT_LOCALE, translate, type MessageKey } from '$lib/i18n';
+import { newKey } from './key';
+import { listEntries, putIfAbsent, removeEntry, saveEntry, type OutboxEntry } from './outbox-store';
+
+/** The form field that carries a client-made idempotency key; refreshed after each entry. */
+export const KEY_FIELD = 'idempotencyKey';
+/** Older forms name their server-made key `key`; it is used as the entry's key as it is. */
+const KEY_FIELDS = [KEY_FIELD, 'key'];
+const RETRY_MS = 30_000;
+
+/** What the status badge shows; only ever changed in the browser. */
+export const outboxState = $state({
+  entries: [] as OutboxEntry[],
+  sending: false,
+  /** The last reason sending stopped (no connection, server unavailable, signed out). */
+  lastError: '',
+  /** The label of the entry just kept on the phone, for a "waiting to send" notice. */
+  justQueued: '',
+});
+
+const say = (key: MessageKey, params?: Record<string, string | number>) => translate(page.data?.locale ?? DEFAULT_LOCALE, key, params);
+
+async function refresh(): Promise<void> {
+  outboxState.entries = await listEntries();
+}
+
+/** The queued copy of a submission. Forms without a key get one from their content, so a double tap is one entry. */
+function entryFor(form: HTMLFormElement, data: FormData, action: URL, submitter: HTMLElement | null, label?: string): OutboxEntry {
+  const fields: [string, string][] = [];
+  for (const [name, value] of data) if (typeof value === 'string') fields.push([name, value]);
+  const path = action.pathname + action.search;
+  const given = fields.find(([name, value]) => KEY_FIELDS.includes(name) && value)?.[1];
+  const text = submitter?.getAttribute('aria-label') || submitter?.textContent?.trim() || form.getAttribute('aria-label') || document.title;
+  return {
+    key: given ?? `form:${path}:${JSON.stringify(fields)}`,
+    action: path,
+    fields,
+    label: label ?? text,
+    createdAt: Date.now(),
+    attempts: 0,
+    status: 'pending',
+  };
+}
+
+function freshKey(form: HTMLFormElement): void {
+  const input = form.elements.namedItem(KEY_FIELD);
+  if (input instanceof HTMLInputElement) input.value = newKey();
+}
+
+async function keep(form: HTMLFormElement, entry: OutboxEntry): Promise<void> {
+  await putIfAbsent(entry);
+  form.reset();
+  freshKey(form);
+  outboxState.justQueued = entry.label;
+  outboxState.lastError = say('offline.noConnection');
+  await refresh();
+}
+
+/** A failure that says nothing about the entry itself: keep it and try again later. */
+const transient = (status: number | undefined) => status === undefined || status === 408 || status === 429 || status >= 500;
+
+export interface OutboxOptions {
+  /** How the entry is listed while it waits, e.g. "Omzet Mama Dorkas, Sabtu". */
+  label?: string;
+}
+
+/** Svelte action: `<form method="POST" action="?/record" use:outbox={{ label }}>`. */
+export function outbox(form: HTMLFormElement, options: OutboxOptions = {}) {
+  const given = form.elements.namedItem(KEY_FIELD);
+  if (given instanceof HTMLInputElement && !given.value) freshKey(form);
+  const { destroy } = enhance(form, ({ formElement, formData, action, cancel, submitter }) => {
+    const entry = () => entryFor(formElement, formData, action, submitter, options.label);
+    if (!navigator.onLine) {
+      cancel();
+      void keep(formElement, entry());
+      return;
+    }
+    return async ({ result, update }) => {
+      // No status: the request never got an answer (signal dropped); 502–504: a proxy could not reach us.
+      if (result.type === 'error' && transient((result as { status?: number }).status)) return keep(formElement, entry());
+      await update();
+      if (result.type === 'success') freshKey(formElement);
+    };
+  });
+  return {
+    update(next: OutboxOptions) {
+      options = next;
+    },
+    destroy,
+  };
+}
+
+type Outcome = 'sent' | 'refused' | 'stop';
+
+async function send(entry: OutboxEntry): Promise<Outcome> {
+  const body = new FormData();
+  for (const [name, value] of entry.fields) body.append(name, value);
+  let response: Response;
+  try {
+    response = await fetch(entry.action, {
+      method: 'POST',
+      body,
+      headers: { accept: 'application/json', 'x-sveltekit-action': 'true' },
+      cache: 'no-store',
+    });
+  } catch {
+    outboxState.lastError = say('offline.noConnection');
+    return 'stop';
+  }
+  let result: ReturnType<typeof deserialize>;
+  try {
+    result = deserialize(await response.text());
+  } catch {
+    result = { type: 'error', status: response.status, error: new Error(response.statusText) };
+  }
+  entry.attempts += 1;
+  if (result.type === 'redirect' && new URL(result.location, location.href).pathname === '/masuk') {
+    outboxState.lastError = say('offline.signInAgain');
+    return 'stop';
+  }
+  if (result.type === 'success' || result.type === 'redirect') return 'sent';
+  if (result.type === 'failure') {
+    const errors = (result.data?.errors ?? {}) as Record<string, string>;
+    entry.message = Object.values(errors).join(' ') || say('offline.refusedPlain');
+    return 'refused';
+  }
+  const status = result.status ?? response.status;
+  if (status === 401 || status === 403) {
+    outboxState.lastError = say('offline.signInAgain');
+    return 'stop';
+  }
+  const message = (result.error as { message?: string } | undefined)?.message ?? response.statusText;
+  if (transient(status)) {
+    outboxState.lastError = say('offline.serverBusy', { message });
+    return 'stop';
+  }
+  entry.message = message || say('offline.refusedPlain');
+  return 'refused';
+}
+
+let running: Promise<void> | undefined;
+
+/**
+ * Sends the waiting entries, oldest first, one at a time. Stops at the first entry that
+ * cannot get through (keeps the order); a refused entry stays listed with the reason.
+ * One run at a time per tab, and one per device where the browser has Web Locks.
+ */
+export function replayOutbox(): Promise<void> {
+  running ??= (async () => {
+    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+    try {
+      if (locks) await locks.request('kupang-outbox', sendAll);
+      else await sendAll();
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running;
+}
+
+async function sendAll(): Promise<void> {
+  outboxState.sending = true;
+  let sent = 0;
+  try {
+    for (const entry of await listEntries()) {
+      if (entry.status !== 'pending') continue;
+      const outcome = await send(entry);
+      if (outcome === 'stop') break;
+      if (outcome === 'sent') {
+        await removeEntry(entry.key);
+        sent += 1;
+      } else {
+        await saveEntry({ ...entry, status: 'refused' });
+      }
+    }
+    if (sent && !(await listEntries()).some((e) => e.status === 'pending')) outboxState.lastError = '';
+  } finally {
+    outboxState.sending = false;
+    outboxState.justQueued = '';
+    await refresh();
+  }
+  if (sent) await invalidateAll();
+}
+
+/** The person has read why an entry was refused. */
+export async function dismissEntry(key: string): Promise<void> {
+  await removeEntry(key);
+  await refresh();
+}
+
+/** Starts watching the connection: sends on load, when the phone comes back online, and every 30 s while entries wait. */
+export function startOutbox(): () => void {
+  const online = () => void replayOutbox();
+  window.addEventListener('online', online);
+  const timer = setInterval(() => {
+    if (navigator.onLine && outboxState.entries.some((e) => e.status === 'pending')) void replayOutbox();
+  }, RETRY_MS);
+  void refresh().then(() => (navigator.onLine && outboxState.entries.length ? replayOutbox() : undefined));
+  return () => {
+    window.removeEventListener('online', online);
+    clearInterval(timer);
+  };
+}
