@@ -23,7 +23,8 @@ export interface AppConfig {
   logLevel: string;
   /** Folder of the built SvelteKit portal (adapter-node output). */
   webBuildDir: string;
-  smallCountThreshold: number;
+  /** Impact figures (counts) below this are suppressed for partners, with complementary cells. */
+  impactMinCell: number;
   /** Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (loopback always is). */
   trustedProxies: string[];
 }
@@ -97,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: oneOf(env, 'SEED_DEMO', ['auto', 'always', 'never'] as const, 'auto', problems),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info', problems),
     webBuildDir: path.resolve(env.WEB_BUILD_DIR || path.join(repoRoot, 'web', 'build')),
-    smallCountThreshold: int(env, 'SMALL_COUNT_THRESHOLD', 10, 1, 1000, problems),
+    impactMinCell: int(env, 'IMPACT_MIN_CELL', 10, 2, 1000, problems),
     trustedProxies: trustedProxies(env.TRUSTED_PROXIES, problems),
   };
   if (config.piiKey && !/^[0-9a-fA-F]{64}$/.test(config.piiKey)) {
