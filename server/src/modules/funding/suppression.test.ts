@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSmall, protectTable, sliceColumns, type Figure, type ProtectedTable } from './suppression';
+import { isSmall, protectTable, protectTogether, sliceColumns, type Figure, type ProtectedTable } from './suppression';
 
 /**
  * The attacker: knows the table's shape (every row and column adds up to its total), runs any
@@ -138,5 +138,30 @@ describe('small-cell suppression', () => {
     const t = protectTable(cells, 10);
     expect(performance.now() - started).toBeLessThan(200);
     expect(t.cells.flat().some((f) => f.suppressed)).toBe(true);
+  });
+});
+
+describe('tables sharing their column totals', () => {
+  it('suppress a shared total in every table, and each table stays protected', () => {
+    fc.assert(
+      fc.property(tableArb, tableArb, ({ cells, minCell }, other) => {
+        // Second table over the same columns with the same column totals: one row per column total.
+        const C = cells[0].length;
+        const totals = Array.from({ length: C }, (_, j) => cells.reduce((s, r) => s + r[j], 0));
+        const second = [totals.map((v) => Math.floor(v / 2)), totals.map((v) => v - Math.floor(v / 2))];
+        void other;
+        const [a, b] = protectTogether([cells, second], minCell);
+        a.columnTotals.forEach((f, j) => expect(f.suppressed).toBe(b.columnTotals[j].suppressed));
+        expect(a.total.suppressed).toBe(b.total.suppressed);
+        for (const [t, src] of [[a, cells], [b, second]] as const) {
+          const R = src.length;
+          const att = new Attacker(R, C);
+          observe(att, t, 0, C - 1, R, C);
+          const figs = [...t.cells.map((r, i) => [...r, t.rowTotals[i]]), [...t.columnTotals, t.total]];
+          for (let i = 0; i <= R; i++) for (let j = 0; j <= C; j++) if (figs[i][j].suppressed) expect(att.knows(i, j)).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

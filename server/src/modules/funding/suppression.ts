@@ -76,7 +76,7 @@ function bridges(mask: boolean[][]): [number, number][] {
  * Protects a table of counts: `cells[r][c]`. Returns every figure of the table and its margins,
  * each either shown (exact) or suppressed.
  */
-export function protectTable(cells: number[][], minCell: number): ProtectedTable {
+export function protectTable(cells: number[][], minCell: number, forcedTotals: boolean[] = []): ProtectedTable {
   const R = cells.length;
   const C = R ? cells[0].length : 0;
   // The grid with margins: row R holds the column totals, column C the row totals.
@@ -90,6 +90,9 @@ export function protectTable(cells: number[][], minCell: number): ProtectedTable
       grid[R][C] += v;
     }
   const mask = grid.map((row) => row.map((v) => isSmall(v, minCell)));
+  forcedTotals.forEach((force, j) => {
+    if (force && j <= C) mask[R][j] = true;
+  });
   // Cheapest complement: a zero tells nothing useful as a partner, a big figure hides a small one best.
   const cost = (v: number) => (v === 0 ? 1e12 : v < minCell ? 0 : v);
   for (let guard = 0; guard < (R + 1) * (C + 1); guard++) {
@@ -117,6 +120,23 @@ export function protectTable(cells: number[][], minCell: number): ProtectedTable
     columnTotals: Array.from({ length: C }, (_, j) => fig(R, j)),
     total: fig(R, C),
   };
+}
+
+/**
+ * Protects several tables over the same columns (e.g. one month's stall-days by category and by
+ * kelurahan). They share their column totals, so a total suppressed in one must be suppressed in
+ * all, or the other table would give it away; repeat until they agree.
+ */
+export function protectTogether(tables: number[][][], minCell: number): ProtectedTable[] {
+  let forced: boolean[] = [];
+  for (;;) {
+    const out = tables.map((cells) => protectTable(cells, minCell, forced));
+    const union = out
+      .filter((t) => t.cells.length > 0)
+      .reduce<boolean[]>((acc, t) => [...t.columnTotals, t.total].map((f, j) => f.suppressed || !!acc[j]), []);
+    if (union.every((u, j) => u === !!forced[j])) return out;
+    forced = union;
+  }
 }
 
 /** Sum of published figures; suppressed when any part is suppressed (so it reveals nothing new). */

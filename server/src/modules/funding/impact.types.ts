@@ -1,0 +1,55 @@
+import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
+import { RupiahScalar } from '../../graphql/scalars/rupiah.scalar';
+
+@ObjectType({ description: 'A count in an impact report; null and suppressed when it is too small to show a partner.' })
+export class ImpactFigure {
+  @Field(() => Int, { nullable: true, description: 'The count, or null when suppressed.' }) value: number | null;
+  @Field(() => Boolean, { description: 'True when hidden to protect small groups (below IMPACT_MIN_CELL, or needed to keep such a figure hidden).' })
+  suppressed: boolean;
+}
+
+@ObjectType({ description: 'One row of an impact table: a category or a kelurahan, by month.' })
+export class ImpactTableRow {
+  @Field(() => String, { description: 'Category code or kelurahan code.' }) key: string;
+  @Field(() => String, { description: 'Readable name (kelurahan name; category code for categories).' }) label: string;
+  @Field(() => [ImpactFigure], { description: 'One figure per month of `months`.' }) cells: ImpactFigure[];
+  @Field(() => ImpactFigure, { description: 'Sum over the months shown.' }) total: ImpactFigure;
+}
+
+@ObjectType({ description: 'An impact table: rows by months, with totals; suppressed figures cannot be recomputed from the others.' })
+export class ImpactTable {
+  @Field(() => [String], { description: 'Months shown, YYYY-MM (WITA).' }) months: string[];
+  @Field(() => [ImpactTableRow]) rows: ImpactTableRow[];
+  @Field(() => [ImpactFigure], { description: 'Per month, over all rows.' }) monthTotals: ImpactFigure[];
+  @Field(() => ImpactFigure) total: ImpactFigure;
+}
+
+@ObjectType({ description: 'One month of the weekend market.' })
+export class MarketImpactMonth {
+  @Field(() => String, { description: 'YYYY-MM (WITA).' }) month: string;
+  @Field(() => Int, { description: 'Market days held (at least one vendor checked in).' }) marketDaysHeld: number;
+  @Field(() => ImpactFigure, { description: 'Stalls occupied by a checked-in vendor, summed over the days (lapak-hari).' }) stallDays: ImpactFigure;
+  @Field(() => ImpactFigure, { description: 'Different vendors who took part that month.' }) vendorsServed: ImpactFigure;
+  @Field(() => RupiahScalar, { description: 'Program spending recorded in the ledger that month (EXPENDITURE lines, net of reversals).' }) expenditure: number;
+}
+
+@ObjectType({ description: 'SABOAK KOEPAN impact for one year (months from–to), aggregates only.' })
+export class SaboakKoepanImpact {
+  @Field(() => Int) year: number;
+  @Field(() => Boolean, { description: 'True when small figures are suppressed (partners); staff and administrators see exact figures.' }) suppressionApplied: boolean;
+  @Field(() => Int, { description: 'Smallest count shown when suppression applies (IMPACT_MIN_CELL).' }) minCell: number;
+  @Field(() => [MarketImpactMonth]) months: MarketImpactMonth[];
+  @Field(() => ImpactFigure, { description: 'Different vendors who took part in the whole year.' }) vendorsServedInYear: ImpactFigure;
+  @Field(() => ImpactTable, { description: 'Stall-days by business category and month.' }) stallDaysByCategory: ImpactTable;
+  @Field(() => ImpactTable, { description: 'Stall-days by the vendors’ kelurahan and month.' }) stallDaysByKelurahan: ImpactTable;
+  @Field(() => RupiahScalar, { description: 'SABOAK KOEPAN spending in the months shown (ledger EXPENDITURE lines).' }) expenditure: number;
+  @Field(() => Float, { nullable: true, description: 'Spending per stall-day in the months shown; null when stall-days are suppressed or zero.' })
+  costPerStallDay: number | null;
+}
+
+@ArgsType()
+export class ImpactArgs {
+  @Field(() => Int, { description: 'Calendar year (WITA).' }) year: number;
+  @Field(() => Int, { nullable: true, description: 'First month, 1–12 (default 1).' }) fromMonth?: number;
+  @Field(() => Int, { nullable: true, description: 'Last month, 1–12 (default 12).' }) toMonth?: number;
+}

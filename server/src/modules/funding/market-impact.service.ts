@@ -1,0 +1,118 @@
+import type { RequestContext } from '../../graphql/context';
+import { roleHasPermission, Permission } from '../../graphql/permissions';
+import { AppError } from '../../platform/app-error';
+import { exact, protectTogether, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
+import type { ImpactArgs, ImpactTable, SaboakKoepanImpact } from './impact.types';
+
+interface CellRow {
+  level: 'category' | 'kelurahan' | 'month' | 'year';
+  month: number | null;
+  key: string | null;
+  label: string | null;
+  stall_days: number;
+  vendors: number;
+  days_held: number;
+}
+
+/** The year and month range of an impact query, checked. */
+export function impactPeriod(args: ImpactArgs): { year: number; from: number; to: number } {
+  const from = args.fromMonth ?? 1;
+  const to = args.toMonth ?? 12;
+  if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100 || from < 1 || to > 12 || from > to) throw new AppError('FUNDING_INVALID_PERIOD');
+  return { year: args.year, from, to };
+}
+
+/** Whether the caller sees exact figures (program staff, market staff, administrators). */
+export const seesExact = (ctx: RequestContext) => !!ctx.user && roleHasPermission(ctx.user.role, Permission.ImpactReadUnsuppressed);
+
+const monthKey = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
+
+function table(rows: { key: string; label: string }[], months: string[], t: ProtectedTable): ImpactTable {
+  return {
+    months,
+    rows: rows.map((r, i) => ({ key: r.key, label: r.label, cells: t.cells[i], total: t.rowTotals[i] })),
+    monthTotals: t.columnTotals,
+    total: t.total,
+  };
+}
+
+const exactTable = (cells: number[][]): ProtectedTable => ({
+  cells: cells.map((r) => r.map(exact)),
+  rowTotals: cells.map((r) => exact(r.reduce((a, b) => a + b, 0))),
+  columnTotals: (cells[0] ?? []).map((_, j) => exact(cells.reduce((s, r) => s + r[j], 0))),
+  total: exact(cells.flat().reduce((a, b) => a + b, 0)),
+});
+
+/**
+ * SABOAK KOEPAN impact straight from the market's bookings (checked-in stalls) and the funding
+ * ledger: two aggregate statements whatever the size of the data. The suppressed tables are
+ * always computed over the whole year, then sliced to the months asked for, so overlapping
+ * queries only ever show figures of the same protected table.
+ */
+export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs): Promise<SaboakKoepanImpact> {
+  const { year, from, to } = impactPeriod(args);
+  const minCell = ctx.config.impactMinCell;
+  const protect = !seesExact(ctx);
+  const start = `${year}-01-01`;
+  const end = `${year + 1}-01-01`;
+  const conn = ctx.em.getConnection();
+  const [cells, spend] = await Promise.all([
+    conn.execute<CellRow[]>(
+      `select case when grouping(v.category) = 0 then 'category' when grouping(v.kelurahan_code) = 0 then 'kelurahan'
+                   when grouping(m) = 0 then 'month' else 'year' end as level,
+              m as month, coalesce(v.category, v.kelurahan_code) as key, max(r.name) as label,
+              count(*)::int as stall_days, count(distinct b.vendor_id)::int as vendors, count(distinct d.id)::int as days_held
+         from market_booking b
+         join market_day d on d.id = b.market_day_id
+         join market_vendor v on v.id = b.vendor_id
+         left join region r on r.code = v.kelurahan_code
+         cross join lateral (select extract(month from d.date)::int as m) mm
+        where b.status = 'CHECKED_IN' and d.status <> 'CANCELLED' and d.date >= ?::date and d.date < ?::date
+        group by grouping sets ((m, v.category), (m, v.kelurahan_code), (m), ())`,
+      [start, end],
+    ),
+    conn.execute<{ month: number; amount: string }[]>(
+      `select extract(month from value_date)::int as month, sum(amount)::bigint as amount
+         from funding_transaction
+        where program = 'SABOAK_KOEPAN' and type = 'EXPENDITURE' and value_date >= ?::date and value_date < ?::date
+        group by 1`,
+      [start, end],
+    ),
+  ]);
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const grid = (level: 'category' | 'kelurahan') => {
+    const rows = [...new Map(cells.filter((c) => c.level === level).map((c) => [c.key!, { key: c.key!, label: level === 'category' ? c.key! : (c.label ?? c.key!) }])).values()];
+    rows.sort((a, b) => a.key.localeCompare(b.key));
+    const values = rows.map((r) => months.map((m) => cells.find((c) => c.level === level && c.key === r.key && c.month === m)?.stall_days ?? 0));
+    return { rows, values };
+  };
+  const byCategory = grid('category');
+  const byKelurahan = grid('kelurahan');
+  const [catT, kelT] = protect
+    ? protectTogether([byCategory.values, byKelurahan.values], minCell)
+    : [exactTable(byCategory.values), exactTable(byKelurahan.values)];
+  const shownMonths = months.slice(from - 1, to).map((m) => monthKey(year, m));
+  const catSlice = sliceColumns(catT, from - 1, to - 1);
+  const kelSlice = sliceColumns(kelT, from - 1, to - 1);
+  // Month totals come from the protected table, so the monthly series never shows what a table hides.
+  const monthTotals = catT.cells.length ? catT.columnTotals : months.map(() => exact(0));
+  const count = (v: number): Figure => (protect ? single(v, minCell) : exact(v));
+  const spendOf = (m: number) => Number(spend.find((s) => s.month === m)?.amount ?? 0);
+  const monthRows = months.slice(from - 1, to).map((m) => {
+    const row = cells.find((c) => c.level === 'month' && c.month === m);
+    return { month: monthKey(year, m), marketDaysHeld: row?.days_held ?? 0, stallDays: monthTotals[m - 1], vendorsServed: count(row?.vendors ?? 0), expenditure: spendOf(m) };
+  });
+  const expenditure = months.slice(from - 1, to).reduce((s, m) => s + spendOf(m), 0);
+  const stallDays = sumOf(monthRows.map((r) => r.stallDays));
+  return {
+    year,
+    suppressionApplied: protect,
+    minCell,
+    months: monthRows,
+    vendorsServedInYear: count(cells.find((c) => c.level === 'year')?.vendors ?? 0),
+    stallDaysByCategory: table(byCategory.rows, shownMonths, catSlice),
+    stallDaysByKelurahan: table(byKelurahan.rows, shownMonths, kelSlice),
+    expenditure,
+    costPerStallDay: stallDays.suppressed || !stallDays.value ? null : Math.round(expenditure / stallDays.value),
+  };
+}
