@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../feature-module';
 import { FundingSource } from './funding-source.entity';
 import { FundingTransaction } from './funding-transaction.entity';
+import { seedFundingDemo } from './funding.seed';
 import { ImpactResolver } from './impact.resolver';
 import { FundingSourceResolver, FundingTransactionResolver, PartnerContactResolver } from './funding.resolver';
 import { Migration20261128120000FundingLedger } from './migrations/Migration20261128120000FundingLedger';
@@ -11,4 +12,5 @@ export const fundingModule: FeatureModule = {
   entities: [FundingSource, FundingTransaction],
   resolvers: [FundingSourceResolver, FundingTransactionResolver, PartnerContactResolver, ImpactResolver],
   migrations: [{ name: 'Migration20261128120000FundingLedger', class: Migration20261128120000FundingLedger }],
+  demoSeed: (em, logger) => seedFundingDemo(em, logger),
 };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
+import { createLogger } from '../../platform/logger';
+import { seedFundingDemo } from './funding.seed';
 import { CREATE_SOURCE, LEVERAGE, RECORD, REVERSE, TRANSACTIONS } from './funding.fixtures';
 
 const YEAR = 2031;
@@ -145,5 +147,18 @@ describe('funding ledger: sources, append-only transactions, reversal, leverage 
     const big = await admin.ok<any>(TRANSACTIONS, { ...IN_YEAR, first: 100 });
     expect(big.fundingTransactions.nodes.length).toBe(10);
     expect(big.sqlStatements).toBe(small.sqlStatements);
+  });
+
+  it('demo data: three CSR partners, APBD and DAK with lines and a reversal; seeding again changes nothing', async () => {
+    const count = () => t.sql(`select (select count(*) from funding_source)::int s, (select count(*) from funding_transaction)::int t, (select count(*) from partner)::int p`);
+    const before = await count();
+    await seedFundingDemo(t.em(), createLogger('silent'));
+    expect(await count()).toEqual(before);
+    const kinds = await t.sql(`select kind, count(*)::int n from funding_source where name not like '%2031' and name not like '%race%' group by kind order by kind`);
+    expect(kinds).toEqual([{ kind: 'APBD', n: 1 }, { kind: 'CSR', n: 3 }, { kind: 'DAK', n: 1 }]);
+    const [{ n }] = await t.sql(`select count(*)::int n from funding_transaction where reverses_id is not null and reason = 'Salah ketik jumlah'`);
+    expect(n).toBe(1);
+    const mine = await partner.ok<any>('{ fundingLeverage { partners { program partner { name } leverageRatio } } }');
+    expect(mine.fundingLeverage.partners.length).toBeGreaterThan(0);
   });
 });
