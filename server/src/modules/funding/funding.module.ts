@@ -5,12 +5,16 @@ import { seedFundingDemo } from './funding.seed';
 import { ImpactResolver } from './impact.resolver';
 import { FundingSourceResolver, FundingTransactionResolver, PartnerContactResolver } from './funding.resolver';
 import { Migration20261128120000FundingLedger } from './migrations/Migration20261128120000FundingLedger';
+import { Migration20261128120100MarketImpactRollup } from './migrations/Migration20261128120100MarketImpactRollup';
 
 /** Funding: sources, the append-only ledger, leverage and (later) impact. */
 export const fundingModule: FeatureModule = {
   name: 'funding',
   entities: [FundingSource, FundingTransaction],
   resolvers: [FundingSourceResolver, FundingTransactionResolver, PartnerContactResolver, ImpactResolver],
-  migrations: [{ name: 'Migration20261128120000FundingLedger', class: Migration20261128120000FundingLedger }],
+  migrations: [
+    { name: 'Migration20261128120000FundingLedger', class: Migration20261128120000FundingLedger },
+    { name: 'Migration20261128120100MarketImpactRollup', class: Migration20261128120100MarketImpactRollup },
+  ],
   demoSeed: (em, logger) => seedFundingDemo(em, logger),
 };

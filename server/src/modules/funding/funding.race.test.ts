@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkVendors } from '../../../test/market.fixtures';
 import { fireAtOnce } from '../../../test/race';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from '../../../test/test-database';
@@ -46,5 +47,34 @@ describe.runIf(requireRealPostgres('funding ledger races'))('funding ledger unde
     expect(ids.size).toBe(1);
     const [{ n }] = await a.sql(`select count(*)::int n from funding_transaction where amount = 9000000`);
     expect(n).toBe(1);
+  });
+
+  it('keeps the market rollups exact when 100 check-ins and 40 undos race from two processes', async () => {
+    const vendors = (await bulkVendors(a, 7000, 100)).map((v) => v.vendorId);
+    await a.sql(`insert into market_stall (id, created_at, updated_at, code, zone, position)
+                 select gen_random_uuid(), now(), now(), 'R-' || p, 'R', p from generate_series(1, 100) p on conflict do nothing`);
+    const [{ id: day }] = await a.sql<{ id: string }>(
+      `insert into market_day (id, created_at, updated_at, date, status, booking_opens_at, booking_closes_at, cancel_deadline, check_in_cutoff, allocated_at)
+       values (gen_random_uuid(), now(), now(), '2033-05-07', 'ALLOCATED', '2033-05-01', '2033-05-05', '2033-05-06', '2033-05-07 10:00', '2033-05-05') returning id`,
+    );
+    await a.sql(
+      `insert into market_booking (id, created_at, updated_at, market_day_id, vendor_id, stall_id, status, requested_at)
+       select gen_random_uuid(), now(), now(), ?, v, s.id, 'CONFIRMED', now()
+         from unnest(?::uuid[]) with ordinality as x(v, n) join (select id, row_number() over (order by code) n from market_stall where zone = 'R') s using (n)`,
+      [day, `{${vendors.join(',')}}`],
+    );
+    const ids = (await a.sql<{ id: string }>(`select id from market_booking where market_day_id = ? order by id`, [day])).map((r) => r.id);
+    const checkIn = (id: string, i: number) => (i % 2 ? a : b).sql(`update market_booking set status = 'CHECKED_IN', checked_in_at = now() where id = ?`, [id]);
+    const undo = (id: string, i: number) => (i % 2 ? b : a).sql(`update market_booking set status = 'NO_SHOW', checked_in_at = null where id = ?`, [id]);
+    const first = await fireAtOnce(100, (i) => checkIn(ids[i], i));
+    expect(first.every((r) => r.status === 'fulfilled')).toBe(true);
+    const second = await fireAtOnce(40, (i) => undo(ids[i], i));
+    expect(second.every((r) => r.status === 'fulfilled')).toBe(true);
+    const [m] = await a.sql(`select stall_days, vendors, days_held from impact_market_month where month = '2033-05-01'`);
+    expect(m).toEqual({ stall_days: 60, vendors: 60, days_held: 1 });
+    const [cells] = await a.sql(`select sum(stall_days)::int n from impact_market_cell where month = '2033-05-01'`);
+    expect(cells.n).toBe(60);
+    const [y] = await a.sql(`select vendors from impact_market_year where year = 2033`);
+    expect(y.vendors).toBe(60);
   });
 });

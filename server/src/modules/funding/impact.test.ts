@@ -117,6 +117,25 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
     expect(janMar.costPerStallDay).toBeNull();
   });
 
+  it('keeps the rollups equal to the bookings when check-ins are undone and days cancelled', async () => {
+    await t.sql(`update market_booking set status = 'NO_SHOW', checked_in_at = null
+                  where id in (select b.id from market_booking b join market_day d on d.id = b.market_day_id where d.date = '2030-02-02' limit 5)`);
+    await t.sql(`update market_booking set status = 'CANCELLED', cancelled_at = now(), checked_in_at = null
+                  where market_day_id = (select id from market_day where date = '2030-03-07')`);
+    const raw = await t.sql<{ m: number; stall_days: number; vendors: number; days: number }>(
+      `select extract(month from d.date)::int m, count(*)::int stall_days, count(distinct b.vendor_id)::int vendors, count(distinct d.id)::int days
+         from market_booking b join market_day d on d.id = b.market_day_id
+        where b.status = 'CHECKED_IN' and extract(year from d.date) = 2030 group by 1 order by 1`,
+    );
+    const imp = (await admin.ok<any>(IMPACT, { y: YEAR })).saboakKoepanImpact;
+    const fromRollup = imp.months
+      .filter((m: any) => m.stallDays.value > 0)
+      .map((m: any) => ({ m: Number(m.month.slice(5)), stall_days: m.stallDays.value, vendors: m.vendorsServed.value, days: m.marketDaysHeld }));
+    expect(fromRollup).toEqual(raw);
+    expect(raw.find((r) => r.m === 2)!.stall_days).toBe(55);
+    expect(imp.months[2]).toMatchObject({ marketDaysHeld: 0, stallDays: { value: 0 }, vendorsServed: { value: 0 } });
+  });
+
   it('refuses a bad period with a clear error', async () => {
     const r = await partner.request(IMPACT, { y: YEAR, f: 5, t: 2 });
     expect(r.errors?.[0].extensions?.code).toBe('FUNDING_INVALID_PERIOD');

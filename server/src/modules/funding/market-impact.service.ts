@@ -44,8 +44,9 @@ const exactTable = (cells: number[][]): ProtectedTable => ({
 });
 
 /**
- * SABOAK KOEPAN impact straight from the market's bookings (checked-in stalls) and the funding
- * ledger: two aggregate statements whatever the size of the data. The suppressed tables are
+ * SABOAK KOEPAN impact from the market's monthly rollups (kept by a trigger on every check-in,
+ * see Migration20261128120100) and the funding ledger: two small aggregate statements whose
+ * cost does not grow with the number of bookings. The suppressed tables are
  * always computed over the whole year, then sliced to the months asked for, so overlapping
  * queries only ever show figures of the same protected table.
  */
@@ -58,18 +59,18 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
   const conn = ctx.em.getConnection();
   const [cells, spend] = await Promise.all([
     conn.execute<CellRow[]>(
-      `select case when grouping(v.category) = 0 then 'category' when grouping(v.kelurahan_code) = 0 then 'kelurahan'
-                   when grouping(m) = 0 then 'month' else 'year' end as level,
-              m as month, coalesce(v.category, v.kelurahan_code) as key, max(r.name) as label,
-              count(*)::int as stall_days, count(distinct b.vendor_id)::int as vendors, count(distinct d.id)::int as days_held
-         from market_booking b
-         join market_day d on d.id = b.market_day_id
-         join market_vendor v on v.id = b.vendor_id
-         left join region r on r.code = v.kelurahan_code
-         cross join lateral (select extract(month from d.date)::int as m) mm
-        where b.status = 'CHECKED_IN' and d.status <> 'CANCELLED' and d.date >= ?::date and d.date < ?::date
-        group by grouping sets ((m, v.category), (m, v.kelurahan_code), (m), ())`,
-      [start, end],
+      `select case when grouping(category) = 0 then 'category' else 'kelurahan' end as level, extract(month from c.month)::int as month,
+              coalesce(category, kelurahan_code) as key, max(r.name) as label, sum(stall_days)::int as stall_days, 0 as vendors, 0 as days_held
+         from impact_market_cell c left join region r on r.code = c.kelurahan_code
+        where c.month >= ?::date and c.month < ?::date
+        group by grouping sets ((c.month, category), (c.month, kelurahan_code))
+       having sum(stall_days) > 0
+       union all
+       select 'month', extract(month from month)::int, null, null, stall_days, vendors, days_held
+         from impact_market_month where month >= ?::date and month < ?::date
+       union all
+       select 'year', null, null, null, 0, vendors, 0 from impact_market_year where year = ?`,
+      [start, end, start, end, year],
     ),
     conn.execute<{ month: number; amount: string }[]>(
       `select extract(month from value_date)::int as month, sum(amount)::bigint as amount
