@@ -6,6 +6,7 @@ import { ImpactResolver } from './impact.resolver';
 import { FundingSourceResolver, FundingTransactionResolver, PartnerContactResolver } from './funding.resolver';
 import { Migration20261128120000FundingLedger } from './migrations/Migration20261128120000FundingLedger';
 import { Migration20261128120100MarketImpactRollup } from './migrations/Migration20261128120100MarketImpactRollup';
+import { Migration20261128120200ImpactRollupSchema } from './migrations/Migration20261128120200ImpactRollupSchema';
 
 /** Funding: sources, the append-only ledger, leverage and (later) impact. */
 export const fundingModule: FeatureModule = {
@@ -15,6 +16,7 @@ export const fundingModule: FeatureModule = {
   migrations: [
     { name: 'Migration20261128120000FundingLedger', class: Migration20261128120000FundingLedger },
     { name: 'Migration20261128120100MarketImpactRollup', class: Migration20261128120100MarketImpactRollup },
+    { name: 'Migration20261128120200ImpactRollupSchema', class: Migration20261128120200ImpactRollupSchema },
   ],
   demoSeed: (em, logger) => seedFundingDemo(em, logger),
 };

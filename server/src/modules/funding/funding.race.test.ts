@@ -70,11 +70,11 @@ describe.runIf(requireRealPostgres('funding ledger races'))('funding ledger unde
     expect(first.every((r) => r.status === 'fulfilled')).toBe(true);
     const second = await fireAtOnce(40, (i) => undo(ids[i], i));
     expect(second.every((r) => r.status === 'fulfilled')).toBe(true);
-    const [m] = await a.sql(`select stall_days, vendors, days_held from impact_market_month where month = '2033-05-01'`);
+    const [m] = await a.sql(`select stall_days, vendors, days_held from impact.impact_market_month where month = '2033-05-01'`);
     expect(m).toEqual({ stall_days: 60, vendors: 60, days_held: 1 });
-    const [cells] = await a.sql(`select sum(stall_days)::int n from impact_market_cell where month = '2033-05-01'`);
+    const [cells] = await a.sql(`select sum(stall_days)::int n from impact.impact_market_cell where month = '2033-05-01'`);
     expect(cells.n).toBe(60);
-    const [y] = await a.sql(`select vendors from impact_market_year where year = 2033`);
+    const [y] = await a.sql(`select vendors from impact.impact_market_year where year = 2033`);
     expect(y.vendors).toBe(60);
   });
 });

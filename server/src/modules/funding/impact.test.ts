@@ -136,6 +136,15 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
     expect(imp.months[2]).toMatchObject({ marketDaysHeld: 0, stallDays: { value: 0 }, vendorsServed: { value: 0 } });
   });
 
+  it('rebuilds the rollups when a restore truncates and re-inserts the bookings (as backup restore does)', async () => {
+    const before = (await admin.ok<any>(IMPACT, { y: YEAR })).saboakKoepanImpact;
+    await t.sql(`begin; create temporary table saved as select * from market_booking; truncate market_booking cascade;
+                 insert into market_booking select * from saved; drop table saved; commit;`);
+    const after = (await admin.ok<any>(IMPACT, { y: YEAR })).saboakKoepanImpact;
+    expect(after.months).toEqual(before.months);
+    expect(after.stallDaysByKelurahan).toEqual(before.stallDaysByKelurahan);
+  });
+
   it('refuses a bad period with a clear error', async () => {
     const r = await partner.request(IMPACT, { y: YEAR, f: 5, t: 2 });
     expect(r.errors?.[0].extensions?.code).toBe('FUNDING_INVALID_PERIOD');

@@ -61,15 +61,15 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     conn.execute<CellRow[]>(
       `select case when grouping(category) = 0 then 'category' else 'kelurahan' end as level, extract(month from c.month)::int as month,
               coalesce(category, kelurahan_code) as key, max(r.name) as label, sum(stall_days)::int as stall_days, 0 as vendors, 0 as days_held
-         from impact_market_cell c left join region r on r.code = c.kelurahan_code
+         from impact.impact_market_cell c left join region r on r.code = c.kelurahan_code
         where c.month >= ?::date and c.month < ?::date
         group by grouping sets ((c.month, category), (c.month, kelurahan_code))
        having sum(stall_days) > 0
        union all
        select 'month', extract(month from month)::int, null, null, stall_days, vendors, days_held
-         from impact_market_month where month >= ?::date and month < ?::date
+         from impact.impact_market_month where month >= ?::date and month < ?::date
        union all
-       select 'year', null, null, null, 0, vendors, 0 from impact_market_year where year = ?`,
+       select 'year', null, null, null, 0, vendors, 0 from impact.impact_market_year where year = ?`,
       [start, end, start, end, year],
     ),
     conn.execute<{ month: number; amount: string }[]>(
