@@ -81,10 +81,11 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     ),
   ]);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const index = new Map(cells.map((c) => [`${c.level}|${c.key}|${c.month}`, c]));
   const grid = (level: 'category' | 'kelurahan') => {
     const rows = [...new Map(cells.filter((c) => c.level === level).map((c) => [c.key!, { key: c.key!, label: level === 'category' ? c.key! : (c.label ?? c.key!) }])).values()];
     rows.sort((a, b) => a.key.localeCompare(b.key));
-    const values = rows.map((r) => months.map((m) => cells.find((c) => c.level === level && c.key === r.key && c.month === m)?.stall_days ?? 0));
+    const values = rows.map((r) => months.map((m) => index.get(`${level}|${r.key}|${m}`)?.stall_days ?? 0));
     return { rows, values };
   };
   const byCategory = grid('category');
@@ -100,7 +101,7 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
   const count = (v: number): Figure => (protect ? single(v, minCell) : exact(v));
   const spendOf = (m: number) => Number(spend.find((s) => s.month === m)?.amount ?? 0);
   const monthRows = months.slice(from - 1, to).map((m) => {
-    const row = cells.find((c) => c.level === 'month' && c.month === m);
+    const row = index.get(`month|null|${m}`);
     return { month: monthKey(year, m), marketDaysHeld: row?.days_held ?? 0, stallDays: monthTotals[m - 1], vendorsServed: count(row?.vendors ?? 0), expenditure: spendOf(m) };
   });
   const expenditure = months.slice(from - 1, to).reduce((s, m) => s + spendOf(m), 0);
