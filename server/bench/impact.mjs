@@ -21,7 +21,7 @@ async function signIn(login) {
 const FIG = 'value suppressed';
 const TABLE = `months rows { key label cells { ${FIG} } total { ${FIG} } } monthTotals { ${FIG} } total { ${FIG} }`;
 const IMPACT = `query { saboakKoepanImpact(year: 2025) { suppressionApplied vendorsServedInYear { ${FIG} } expenditure costPerStallDay
-  months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure } stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { ${TABLE} } } }`;
+  months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure } stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { year rows { key label value { ${FIG} } } total { ${FIG} } } } }`;
 const LEVERAGE = `query { fundingLeverage(from: "2025-01-01", to: "2025-12-31") { totals { program kind amount } partners { program partner { name } partnerAmount leverageRatio } } }`;
 const LEDGER = `query { fundingTransactions(first: 50, from: "2025-01-01", to: "2025-12-31") { totalCount nodes { id amount type source { name partner { name } } reversedBy { id } } } }`;
 

@@ -13,7 +13,7 @@ const TABLE = `months rows { key label cells { ${FIG} } total { ${FIG} } } month
 const IMPACT = `query($y: Int!, $f: Int, $t: Int) { saboakKoepanImpact(year: $y, fromMonth: $f, toMonth: $t) {
   year suppressionApplied minCell vendorsServedInYear { ${FIG} } expenditure costPerStallDay
   months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure }
-  stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { ${TABLE} } } }`;
+  stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { year rows { key label value { ${FIG} } } total { ${FIG} } } } }`;
 
 /** Market days of 2030 with the first `vendors` vendors checked in on each. */
 async function marketMonth(t: TestApp, dates: string[], vendorIds: string[], stallIds: string[]) {
@@ -84,9 +84,9 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
     expect(imp.minCell).toBe(10);
     expect(imp.months[2].stallDays).toEqual({ value: null, suppressed: true });
     expect(imp.months[2].vendorsServed).toEqual({ value: null, suppressed: true });
-    for (const name of ['stallDaysByCategory', 'stallDaysByKelurahan']) {
-      const p = imp[name];
-      const e = exact[name];
+    {
+      const p = imp.stallDaysByCategory;
+      const e = exact.stallDaysByCategory;
       const lines: { suppressed: boolean }[][] = [
         ...p.rows.map((row: any) => [...row.cells, row.total]),
         [...p.monthTotals, p.total],
@@ -102,9 +102,14 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
         }),
       );
     }
-    // The kelurahan with four vendors never shows.
-    const small = imp.stallDaysByKelurahan.rows.find((row: any) => row.key === '53.71.04.1001');
-    expect(small.cells[2].suppressed || small.cells[2].value === 0).toBe(true);
+    // Coverage by kelurahan (whole year): the same rules on its one column.
+    const cov = imp.stallDaysByKelurahan;
+    expect([...cov.rows.map((r: any) => r.value), cov.total].filter((f: any) => f.suppressed).length).not.toBe(1);
+    cov.rows.forEach((r: any, i: number) => {
+      if (!r.value.suppressed) expect(r.value.value).toBe(exact.stallDaysByKelurahan.rows[i].value.value);
+      if (!r.value.suppressed) expect(r.value.value === 0 || r.value.value >= 10).toBe(true);
+    });
+    expect(cov.rows.find((r: any) => r.key === '53.71.04.1001').value).toEqual({ value: 16, suppressed: false }); // 4 vendors × 4 days
   });
 
   it('shows the same figures to overlapping period queries, and hides a period total that would include a hidden month', async () => {

@@ -24,6 +24,23 @@ export class ImpactTable {
   @Field(() => ImpactFigure) total: ImpactFigure;
 }
 
+@ObjectType({ description: 'One kelurahan in a year’s coverage.' })
+export class CoverageRow {
+  @Field(() => String, { description: 'Kelurahan code.' }) key: string;
+  @Field(() => String, { description: 'Kelurahan name.' }) label: string;
+  @Field(() => ImpactFigure) value: ImpactFigure;
+}
+
+@ObjectType({
+  description:
+    'Coverage by kelurahan over a whole year. Always the full year, whatever months are asked: a kelurahan × month breakdown beside the category × month table would let the two be combined to recompute hidden figures.',
+})
+export class YearCoverage {
+  @Field(() => Int) year: number;
+  @Field(() => [CoverageRow]) rows: CoverageRow[];
+  @Field(() => ImpactFigure) total: ImpactFigure;
+}
+
 @ObjectType({ description: 'One month of the weekend market.' })
 export class MarketImpactMonth {
   @Field(() => String, { description: 'YYYY-MM (WITA).' }) month: string;
@@ -41,7 +58,7 @@ export class SaboakKoepanImpact {
   @Field(() => [MarketImpactMonth]) months: MarketImpactMonth[];
   @Field(() => ImpactFigure, { description: 'Different vendors who took part in the whole year.' }) vendorsServedInYear: ImpactFigure;
   @Field(() => ImpactTable, { description: 'Stall-days by business category and month.' }) stallDaysByCategory: ImpactTable;
-  @Field(() => ImpactTable, { description: 'Stall-days by the vendors’ kelurahan and month.' }) stallDaysByKelurahan: ImpactTable;
+  @Field(() => YearCoverage, { description: 'Stall-days of the whole year by the vendors’ kelurahan.' }) stallDaysByKelurahan: YearCoverage;
   @Field(() => RupiahScalar, { description: 'SABOAK KOEPAN spending in the months shown (ledger EXPENDITURE lines).' }) expenditure: number;
   @Field(() => Float, { nullable: true, description: 'Spending per stall-day in the months shown; null when stall-days are suppressed or zero.' })
   costPerStallDay: number | null;

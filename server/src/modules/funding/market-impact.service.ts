@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../graphql/context';
 import { roleHasPermission, Permission } from '../../graphql/permissions';
 import { AppError } from '../../platform/app-error';
-import { exact, protectTogether, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
-import type { ImpactArgs, ImpactTable, SaboakKoepanImpact } from './impact.types';
+import { exact, protectSharingTotal, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
+import type { ImpactArgs, ImpactTable, SaboakKoepanImpact, YearCoverage } from './impact.types';
 
 interface CellRow {
   level: 'category' | 'kelurahan' | 'month' | 'year';
@@ -36,6 +36,10 @@ function table(rows: { key: string; label: string }[], months: string[], t: Prot
   };
 }
 
+function coverage(year: number, rows: { key: string; label: string }[], t: ProtectedTable): YearCoverage {
+  return { year, rows: rows.map((r, i) => ({ key: r.key, label: r.label, value: t.rowTotals[i] })), total: t.total };
+}
+
 const exactTable = (cells: number[][]): ProtectedTable => ({
   cells: cells.map((r) => r.map(exact)),
   rowTotals: cells.map((r) => exact(r.reduce((a, b) => a + b, 0))),
@@ -63,7 +67,7 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
               coalesce(category, kelurahan_code) as key, max(r.name) as label, sum(stall_days)::int as stall_days, 0 as vendors, 0 as days_held
          from impact.impact_market_cell c left join region r on r.code = c.kelurahan_code
         where c.month >= ?::date and c.month < ?::date
-        group by grouping sets ((c.month, category), (c.month, kelurahan_code))
+        group by grouping sets ((c.month, category), (kelurahan_code))
        having sum(stall_days) > 0
        union all
        select 'month', extract(month from month)::int, null, null, stall_days, vendors, days_held
@@ -89,13 +93,14 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     return { rows, values };
   };
   const byCategory = grid('category');
-  const byKelurahan = grid('kelurahan');
+  const kelRows = cells.filter((c) => c.level === 'kelurahan').map((c) => ({ key: c.key!, label: c.label ?? c.key!, value: c.stall_days }));
+  kelRows.sort((a, b) => a.key.localeCompare(b.key));
+  const byKelurahan = { rows: kelRows, values: kelRows.map((r) => [r.value]) };
   const [catT, kelT] = protect
-    ? protectTogether([byCategory.values, byKelurahan.values], minCell)
+    ? protectSharingTotal([byCategory.values, byKelurahan.values], minCell)
     : [exactTable(byCategory.values), exactTable(byKelurahan.values)];
   const shownMonths = months.slice(from - 1, to).map((m) => monthKey(year, m));
   const catSlice = sliceColumns(catT, from - 1, to - 1);
-  const kelSlice = sliceColumns(kelT, from - 1, to - 1);
   // Month totals come from the protected table, so the monthly series never shows what a table hides.
   const monthTotals = catT.cells.length ? catT.columnTotals : months.map(() => exact(0));
   const count = (v: number): Figure => (protect ? single(v, minCell) : exact(v));
@@ -113,7 +118,7 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     months: monthRows,
     vendorsServedInYear: count(cells.find((c) => c.level === 'year')?.vendors ?? 0),
     stallDaysByCategory: table(byCategory.rows, shownMonths, catSlice),
-    stallDaysByKelurahan: table(byKelurahan.rows, shownMonths, kelSlice),
+    stallDaysByKelurahan: coverage(year, byKelurahan.rows, kelT),
     expenditure,
     costPerStallDay: stallDays.suppressed || !stallDays.value ? null : Math.round(expenditure / stallDays.value),
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSmall, protectTable, protectTogether, sliceColumns, type Figure, type ProtectedTable } from './suppression';
+import { isSmall, protectSharingTotal, protectTable, sliceColumns, type Figure, type ProtectedTable } from './suppression';
 
 /**
  * The attacker: knows the table's shape (every row and column adds up to its total), runs any
@@ -141,27 +141,90 @@ describe('small-cell suppression', () => {
   });
 });
 
-describe('tables sharing their column totals', () => {
-  it('suppress a shared total in every table, and each table stays protected', () => {
+/**
+ * The attacker holding two tables at once: both grids' equations, plus the figures the two
+ * share (pairs of grid positions known to be equal).
+ */
+type Grid = { R: number; C: number; t: ProtectedTable };
+function jointAttacker(a: Grid, b: Grid, shared: [[number, number], [number, number]][]) {
+  const sizeA = (a.R + 1) * (a.C + 1);
+  const n = sizeA + (b.R + 1) * (b.C + 1);
+  const idx = (which: 0 | 1, i: number, j: number) => (which === 0 ? 0 : sizeA) + i * ((which === 0 ? a.C : b.C) + 1) + j;
+  const basis: { pivot: number; row: number[] }[] = [];
+  const reduce = (row: number[]) => {
+    const r = [...row];
+    for (const bv of basis) {
+      const f = r[bv.pivot];
+      if (Math.abs(f) > 1e-9) for (let k = 0; k < n; k++) r[k] -= f * bv.row[k];
+    }
+    return r;
+  };
+  const learn = (row: number[]) => {
+    const r = reduce(row);
+    const pivot = r.findIndex((x) => Math.abs(x) > 1e-9);
+    if (pivot === -1) return;
+    const norm = r.map((x) => x / r[pivot]);
+    for (const bv of basis) {
+      const f = bv.row[pivot];
+      if (Math.abs(f) > 1e-9) for (let k = 0; k < n; k++) bv.row[k] -= f * norm[k];
+    }
+    basis.push({ pivot, row: norm });
+  };
+  const unit = (pairs: [number, number][]) => {
+    const row = new Array<number>(n).fill(0);
+    for (const [k, v] of pairs) row[k] += v;
+    return row;
+  };
+  for (const [w, g] of [[0, a], [1, b]] as const) {
+    const C = g.C;
+    for (let i = 0; i <= g.R; i++) learn(unit([...Array.from({ length: C }, (_, j) => [idx(w, i, j), 1] as [number, number]), [idx(w, i, C), -1]]));
+    for (let j = 0; j <= C; j++) learn(unit([...Array.from({ length: g.R }, (_, i) => [idx(w, i, j), 1] as [number, number]), [idx(w, g.R, j), -1]]));
+    const figs = [...g.t.cells.map((r, i) => [...r, g.t.rowTotals[i]]), [...g.t.columnTotals, g.t.total]];
+    figs.forEach((row, i) => row.forEach((f, j) => f.suppressed || learn(unit([[idx(w, i, j), 1]]))));
+  }
+  for (const [[i1, j1], [i2, j2]] of shared) learn(unit([[idx(0, i1, j1), 1], [idx(1, i2, j2), -1]]));
+  return (which: 0 | 1, i: number, j: number) => reduce(unit([[idx(which, i, j), 1]])).every((x) => Math.abs(x) < 1e-9);
+}
+
+describe('tables attacked together', () => {
+  /** A second breakdown of the same grand total: one column, rowsB rows. */
+  const split = (total: number, rowsB: number, seed: number) => {
+    const out: number[][] = [];
+    let left = total;
+    for (let i = 0; i < rowsB - 1; i++) {
+      const take = Math.floor((((seed + 31 * i) % 97) / 97) * (left + 1));
+      out.push([take]);
+      left -= take;
+    }
+    out.push([left]);
+    return out;
+  };
+
+  it('category × month and kelurahan × year sharing only the grand total: no hidden figure of either can be recomputed', () => {
     fc.assert(
-      fc.property(tableArb, tableArb, ({ cells, minCell }, other) => {
-        // Second table over the same columns with the same column totals: one row per column total.
+      fc.property(tableArb, fc.integer({ min: 1, max: 6 }), fc.nat(1000), ({ cells, minCell }, rowsB, seed) => {
         const C = cells[0].length;
-        const totals = Array.from({ length: C }, (_, j) => cells.reduce((s, r) => s + r[j], 0));
-        const second = [totals.map((v) => Math.floor(v / 2)), totals.map((v) => v - Math.floor(v / 2))];
-        void other;
-        const [a, b] = protectTogether([cells, second], minCell);
-        a.columnTotals.forEach((f, j) => expect(f.suppressed).toBe(b.columnTotals[j].suppressed));
-        expect(a.total.suppressed).toBe(b.total.suppressed);
-        for (const [t, src] of [[a, cells], [b, second]] as const) {
-          const R = src.length;
-          const att = new Attacker(R, C);
-          observe(att, t, 0, C - 1, R, C);
+        const second = split(cells.flat().reduce((x, y) => x + y, 0), rowsB, seed);
+        const [ta, tb] = protectSharingTotal([cells, second], minCell);
+        expect(ta.total.suppressed).toBe(tb.total.suppressed);
+        const knows = jointAttacker({ R: cells.length, C, t: ta }, { R: rowsB, C: 1, t: tb }, [[[cells.length, C], [rowsB, 1]]]);
+        for (const [w, t, R, CC] of [[0, ta, cells.length, C], [1, tb, rowsB, 1]] as const) {
           const figs = [...t.cells.map((r, i) => [...r, t.rowTotals[i]]), [...t.columnTotals, t.total]];
-          for (let i = 0; i <= R; i++) for (let j = 0; j <= C; j++) if (figs[i][j].suppressed) expect(att.knows(i, j)).toBe(false);
+          for (let i = 0; i <= R; i++) for (let j = 0; j <= CC; j++) if (figs[i][j].suppressed) expect(knows(w, i, j), `table ${w} figure ${i},${j}`).toBe(false);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('two tables sharing their month totals would leak: why the kelurahan table is by year only', () => {
+    const cells = [[1, 0, 1, 1, 42, 42], [0, 12, 15, 0, 1, 1], [0, 2, 2, 21, 0, 0]];
+    const second = [[0, 14, 18, 22, 43, 43], [1, 0, 0, 0, 0, 0]]; // the same month totals, split differently
+    const [ta, tb] = [protectTable(cells, 12), protectTable(second, 12)];
+    const share: [[number, number], [number, number]][] = Array.from({ length: 7 }, (_, j) => [[3, j], [2, j]]);
+    const knows = jointAttacker({ R: 3, C: 6, t: ta }, { R: 2, C: 6, t: tb }, share);
+    const figs = [...ta.cells.map((r, i) => [...r, ta.rowTotals[i]]), [...ta.columnTotals, ta.total]];
+    const revealed = figs.flatMap((row, i) => row.map((f, j) => f.suppressed && knows(0, i, j)));
+    expect(revealed.some(Boolean)).toBe(true);
   });
 });

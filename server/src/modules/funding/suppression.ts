@@ -123,19 +123,20 @@ export function protectTable(cells: number[][], minCell: number, forcedTotals: b
 }
 
 /**
- * Protects several tables over the same columns (e.g. one month's stall-days by category and by
- * kelurahan). They share their column totals, so a total suppressed in one must be suppressed in
- * all, or the other table would give it away; repeat until they agree.
+ * Protects several tables that break down the same grand total in different ways (e.g. a year's
+ * stall-days by category × month, and by kelurahan). They share only that one figure: when it
+ * is hidden in one it is hidden in all, and then no hidden figure of any table can be recomputed
+ * even from all tables together (each table's hidden figures lie on cycles of its own, and a
+ * single shared unknown can be matched across tables). Tables sharing several totals (e.g. the
+ * same month totals) are NOT safe this way; the attacker test shows it.
  */
-export function protectTogether(tables: number[][][], minCell: number): ProtectedTable[] {
-  let forced: boolean[] = [];
+export function protectSharingTotal(tables: number[][][], minCell: number): ProtectedTable[] {
+  let forced = false;
   for (;;) {
-    const out = tables.map((cells) => protectTable(cells, minCell, forced));
-    const union = out
-      .filter((t) => t.cells.length > 0)
-      .reduce<boolean[]>((acc, t) => [...t.columnTotals, t.total].map((f, j) => f.suppressed || !!acc[j]), []);
-    if (union.every((u, j) => u === !!forced[j])) return out;
-    forced = union;
+    const out = tables.map((cells) => protectTable(cells, minCell, forced ? Object.assign([], { [cells[0]?.length ?? 0]: true }) : []));
+    const any = out.some((t) => t.cells.length > 0 && t.total.suppressed);
+    if (any === forced) return out;
+    forced = any;
   }
 }
 

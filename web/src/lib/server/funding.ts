@@ -13,6 +13,11 @@ export interface ImpactTable {
   monthTotals: Figure[];
   total: Figure;
 }
+export interface YearCoverage {
+  year: number;
+  rows: { key: string; label: string; value: Figure }[];
+  total: Figure;
+}
 export interface PartnerReport {
   period: Period;
   partnerName: string;
@@ -26,7 +31,7 @@ export interface PartnerReport {
     costPerStallDay: number | null;
     months: { month: string; marketDaysHeld: number; stallDays: Figure; vendorsServed: Figure; expenditure: number }[];
     stallDaysByCategory: ImpactTable;
-    stallDaysByKelurahan: ImpactTable;
+    stallDaysByKelurahan: YearCoverage;
   };
 }
 export interface Period {
@@ -45,7 +50,7 @@ const REPORT = /* GraphQL */ `
     saboakKoepanImpact(year: $year, fromMonth: $fromMonth, toMonth: $toMonth) {
       suppressionApplied minCell vendorsServedInYear { ${FIG} } expenditure costPerStallDay
       months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure }
-      stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { ${TABLE} }
+      stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { year rows { key label value { ${FIG} } } total { ${FIG} } }
     }
   }
 `;
@@ -100,7 +105,14 @@ export function reportSheets(r: PartnerReport, locale: Locale): { name: string; 
       ],
     },
     { name: t('funding.stallDays').slice(0, 20) + ' - kategori', rows: table(imp.stallDaysByCategory) },
-    { name: t('funding.stallDays').slice(0, 20) + ' - kelurahan', rows: table(imp.stallDaysByKelurahan) },
+    {
+      name: t('funding.stallDays').slice(0, 20) + ' - kelurahan',
+      rows: [
+        [t('funding.name'), String(imp.stallDaysByKelurahan.year)],
+        ...imp.stallDaysByKelurahan.rows.map((row) => [row.label, figureText(row.value, locale)]),
+        [t('funding.total'), figureText(imp.stallDaysByKelurahan.total, locale)],
+      ],
+    },
     {
       name: t('funding.leverage').slice(0, 30),
       rows: [

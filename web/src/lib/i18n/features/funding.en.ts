@@ -54,7 +54,7 @@ export const fundingEn: Record<keyof typeof fundingId, string> = {
   'funding.vendorsInYear': 'Vendors over the year',
   'funding.total': 'Total',
   'funding.byCategory': 'Stall-days by business category',
-  'funding.byKelurahan': 'Stall-days by the vendors’ kelurahan',
+  'funding.byKelurahan': 'Stall-days by the vendors’ kelurahan, all of {year}',
   'funding.suppressed': 'hidden',
   'funding.suppressedNote': '“hidden”: a small figure (below {min}) or one that could be used to work it out.',
   'funding.chart': 'Stall-days per month',

@@ -52,7 +52,7 @@ export const fundingId = {
   'funding.vendorsInYear': 'Pelaku UMKM sepanjang tahun',
   'funding.total': 'Total',
   'funding.byCategory': 'Lapak-hari per kategori usaha',
-  'funding.byKelurahan': 'Lapak-hari per kelurahan asal pedagang',
+  'funding.byKelurahan': 'Lapak-hari per kelurahan asal pedagang, sepanjang {year}',
   'funding.suppressed': 'disembunyikan',
   'funding.suppressedNote': '“disembunyikan”: angka kecil (di bawah {min}) atau angka yang dapat dipakai untuk menghitungnya.',
   'funding.chart': 'Lapak-hari per bulan',
