@@ -11,7 +11,7 @@ const FIG = 'value suppressed';
 const pgArray = (ids: string[]) => `{${ids.join(',')}}`;
 const TABLE = `months rows { key label cells { ${FIG} } total { ${FIG} } } monthTotals { ${FIG} } total { ${FIG} }`;
 const IMPACT = `query($y: Int!, $f: Int, $t: Int) { saboakKoepanImpact(year: $y, fromMonth: $f, toMonth: $t) {
-  year suppressionApplied minCell vendorsServedInYear { ${FIG} } expenditure costPerStallDay
+  year suppressionApplied minCell partnerShareOfFunding vendorsServedInYear { ${FIG} } expenditure costPerStallDay
   months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure }
   stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { year rows { key label value { ${FIG} } } total { ${FIG} } } } }`;
 
@@ -55,6 +55,11 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
     for (const [date, amount] of [['2030-01-20', 9_600_000], ['2030-02-20', 6_000_000]] as const) {
       await admin.ok(RECORD, { i: { sourceId, type: 'EXPENDITURE', program: 'SABOAK_KOEPAN', purpose: 'MARKET_DAY', amount, valueDate: date } });
     }
+    // Money paid in: APBD 30 juta, the demo partner's CSR 10 juta.
+    await admin.ok(RECORD, { i: { sourceId, type: 'DISBURSEMENT', program: 'SABOAK_KOEPAN', purpose: 'MARKET_DAY', amount: 30_000_000, valueDate: '2030-01-02' } });
+    const bank = (await admin.ok<any>('{ partners { id name } }')).partners.find((p: any) => p.name.startsWith('Bank Flobamora')).id;
+    const csr = await admin.ok<any>(CREATE_SOURCE, { i: { kind: 'CSR', name: 'CSR pasar 2030', fiscalYear: YEAR, partnerId: bank } });
+    await admin.ok(RECORD, { i: { sourceId: csr.createFundingSource.fundingSource.id, type: 'DISBURSEMENT', program: 'SABOAK_KOEPAN', purpose: 'TRAINING', amount: 10_000_000, valueDate: '2030-01-03' } });
   });
   afterAll(() => t?.close());
 
@@ -82,6 +87,8 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
     const imp = (await partner.ok<any>(IMPACT, { y: YEAR })).saboakKoepanImpact;
     expect(imp.suppressionApplied).toBe(true);
     expect(imp.minCell).toBe(10);
+    expect(exact.partnerShareOfFunding).toBeNull();
+    expect(imp.partnerShareOfFunding).toBe(0.25); // 10 of the 40 juta paid in to the market in 2030
     expect(imp.months[2].stallDays).toEqual({ value: null, suppressed: true });
     expect(imp.months[2].vendorsServed).toEqual({ value: null, suppressed: true });
     {

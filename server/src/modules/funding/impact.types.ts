@@ -60,6 +60,11 @@ export class SaboakKoepanImpact {
   @Field(() => ImpactTable, { description: 'Stall-days by business category and month.' }) stallDaysByCategory: ImpactTable;
   @Field(() => YearCoverage, { description: 'Stall-days of the whole year by the vendors’ kelurahan.' }) stallDaysByKelurahan: YearCoverage;
   @Field(() => RupiahScalar, { description: 'SABOAK KOEPAN spending in the months shown (ledger EXPENDITURE lines).' }) expenditure: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'For a partner: its share (0–1) of the money disbursed to SABOAK KOEPAN in the year, so its part of the figures above can be read off. Null for staff or when nothing was disbursed.',
+  })
+  partnerShareOfFunding: number | null;
   @Field(() => Float, { nullable: true, description: 'Spending per stall-day in the months shown; null when stall-days are suppressed or zero.' })
   costPerStallDay: number | null;
 }

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../graphql/context';
 import { roleHasPermission, Permission } from '../../graphql/permissions';
 import { AppError } from '../../platform/app-error';
+import { partnerScope } from './funding.service';
 import { exact, protectSharingTotal, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
 import type { ImpactArgs, ImpactTable, SaboakKoepanImpact, YearCoverage } from './impact.types';
 
@@ -76,12 +77,16 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
        select 'year', null, null, null, 0, vendors, 0 from impact.impact_market_year where year = ?`,
       [start, end, start, end, year],
     ),
-    conn.execute<{ month: number; amount: string }[]>(
-      `select extract(month from value_date)::int as month, sum(amount)::bigint as amount
+    conn.execute<{ month: number | null; amount: string; own: string | null }[]>(
+      `select extract(month from value_date)::int as month, sum(amount)::bigint as amount, null::bigint as own
          from funding_transaction
         where program = 'SABOAK_KOEPAN' and type = 'EXPENDITURE' and value_date >= ?::date and value_date < ?::date
-        group by 1`,
-      [start, end],
+        group by 1
+       union all
+       select null, coalesce(sum(t.amount), 0)::bigint, coalesce(sum(t.amount) filter (where s.partner_id = ?::uuid), 0)::bigint
+         from funding_transaction t join funding_source s on s.id = t.source_id
+        where t.program = 'SABOAK_KOEPAN' and t.type = 'DISBURSEMENT' and t.value_date >= ?::date and t.value_date < ?::date`,
+      [start, end, partnerScope(ctx) ?? null, start, end],
     ),
   ]);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -105,6 +110,8 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
   const monthTotals = catT.cells.length ? catT.columnTotals : months.map(() => exact(0));
   const count = (v: number): Figure => (protect ? single(v, minCell) : exact(v));
   const spendOf = (m: number) => Number(spend.find((s) => s.month === m)?.amount ?? 0);
+  const disbursed = spend.find((s) => s.month === null);
+  const ownShare = partnerScope(ctx) && disbursed && Number(disbursed.amount) > 0 ? Number(disbursed.own) / Number(disbursed.amount) : null;
   const monthRows = months.slice(from - 1, to).map((m) => {
     const row = index.get(`month|null|${m}`);
     return { month: monthKey(year, m), marketDaysHeld: row?.days_held ?? 0, stallDays: monthTotals[m - 1], vendorsServed: count(row?.vendors ?? 0), expenditure: spendOf(m) };
@@ -120,6 +127,7 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     stallDaysByCategory: table(byCategory.rows, shownMonths, catSlice),
     stallDaysByKelurahan: coverage(year, byKelurahan.rows, kelT),
     expenditure,
+    partnerShareOfFunding: ownShare,
     costPerStallDay: stallDays.suppressed || !stallDays.value ? null : Math.round(expenditure / stallDays.value),
   };
 }

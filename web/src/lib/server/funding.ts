@@ -26,6 +26,7 @@ export interface PartnerReport {
   saboakKoepanImpact: {
     suppressionApplied: boolean;
     minCell: number;
+    partnerShareOfFunding: number | null;
     vendorsServedInYear: Figure;
     expenditure: number;
     costPerStallDay: number | null;
@@ -48,7 +49,7 @@ const REPORT = /* GraphQL */ `
     fundingSources { id kind name fiscalYear }
     fundingLeverage(from: $from, to: $to) { partners { program partnerAmount programTotal leverageRatio share } }
     saboakKoepanImpact(year: $year, fromMonth: $fromMonth, toMonth: $toMonth) {
-      suppressionApplied minCell vendorsServedInYear { ${FIG} } expenditure costPerStallDay
+      suppressionApplied minCell partnerShareOfFunding vendorsServedInYear { ${FIG} } expenditure costPerStallDay
       months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure }
       stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { year rows { key label value { ${FIG} } } total { ${FIG} } }
     }

@@ -57,6 +57,7 @@ export const fundingEn: Record<keyof typeof fundingId, string> = {
   'funding.byKelurahan': 'Stall-days by the vendors’ kelurahan, all of {year}',
   'funding.suppressed': 'hidden',
   'funding.suppressedNote': '“hidden”: a small figure (below {min}) or one that could be used to work it out.',
+  'funding.yourShare': 'Your share of all money paid in to SABOAK KOEPAN this year: {share}%.',
   'funding.chart': 'Stall-days per month',
   'funding.inaKasihPending': 'Ina Kasih impact (families, women, packs) will appear once distribution data is on the platform.',
   'funding.print.title': 'Impact report for {name}',

@@ -55,6 +55,7 @@ export const fundingId = {
   'funding.byKelurahan': 'Lapak-hari per kelurahan asal pedagang, sepanjang {year}',
   'funding.suppressed': 'disembunyikan',
   'funding.suppressedNote': '“disembunyikan”: angka kecil (di bawah {min}) atau angka yang dapat dipakai untuk menghitungnya.',
+  'funding.yourShare': 'Porsi dana Anda dari seluruh dana yang cair untuk SABOAK KOEPAN tahun ini: {share}%.',
   'funding.chart': 'Lapak-hari per bulan',
   'funding.inaKasihPending': 'Dampak Ina Kasih (keluarga, perempuan, paket) akan tampil setelah data penyaluran tersedia di platform.',
   'funding.print.title': 'Laporan dampak untuk {name}',
