@@ -40,6 +40,13 @@ describe.runIf(requireRealPostgres('funding ledger races'))('funding ledger unde
     expect(n).toBe(1);
   });
 
+  it('creates a source once when 10 admins submit the same name and year from two processes', async () => {
+    const results = await fireAtOnce(10, (k) => admins[k % 2].ok<any>(CREATE_SOURCE, { i: { kind: 'DAK', name: 'DAK race', fiscalYear: 2032 } }));
+    const codes = results.map((x) => (x.status === 'fulfilled' ? (x.value.createFundingSource.userErrors[0]?.code ?? 'OK') : 'FAILED'));
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'FUNDING_SOURCE_EXISTS')).toHaveLength(9);
+  });
+
   it('records one line when the same idempotency key arrives 10 times from two processes', async () => {
     const i = { sourceId, type: 'COMMITMENT', program: 'SABOAK_KOEPAN', purpose: 'TRAINING', amount: 9_000_000, valueDate: '2032-04-01', idempotencyKey: 'race-commit-0001' };
     const results = await fireAtOnce(10, (k) => admins[k % 2].ok<any>(RECORD, { i }));
