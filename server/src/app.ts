@@ -18,6 +18,7 @@ import { normalizeForwarding } from './http/request.util';
 import { setSecurityHeaders } from './http/security-headers';
 import { User } from './modules/user/user.entity';
 import { loadOrCreateDevPiiKey } from './platform/dev-pii-key';
+import { startIdempotencyRetention } from './platform/idempotency-retention';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -129,6 +130,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
+  const stopRetention = startIdempotencyRetention(orm, config.idempotencyRetentionDays, logger);
   // The portal's server side calls the API over loopback HTTP on this same process.
   process.env.INTERNAL_API_URL = `http://127.0.0.1:${port}/graphql`;
 
@@ -138,6 +140,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     url,
     seededDemo,
     async close() {
+      stopRetention();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -27,6 +27,8 @@ export interface AppConfig {
   impactMinCell: number;
   /** Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (loopback always is). */
   trustedProxies: string[];
+  /** Days an idempotency key (and the result it replays) is kept; an offline phone may retry within this time. */
+  idempotencyRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webBuildDir: path.resolve(env.WEB_BUILD_DIR || path.join(repoRoot, 'web', 'build')),
     impactMinCell: int(env, 'IMPACT_MIN_CELL', 10, 2, 1000, problems),
     trustedProxies: trustedProxies(env.TRUSTED_PROXIES, problems),
+    idempotencyRetentionDays: int(env, 'IDEMPOTENCY_RETENTION_DAYS', 30, 7, 3650, problems),
   };
   if (config.piiKey && !/^[0-9a-fA-F]{64}$/.test(config.piiKey)) {
     problems.push('PII_KEY must be 64 hexadecimal characters (32 bytes); generate one with: openssl rand -hex 32');
