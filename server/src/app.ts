@@ -20,6 +20,9 @@ import { User } from './modules/user/user.entity';
 import { loadOrCreateDevPiiKey } from './platform/dev-pii-key';
 import { startIdempotencyRetention } from './platform/idempotency-retention';
 
+/** How long a shutdown waits for requests in flight before closing their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 export interface App {
@@ -85,6 +88,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const web = options.serveWeb === false ? undefined : await loadWebHandler(config, logger);
 
   const server = http.createServer((req, res) => {
+    if (!server.listening) res.shouldKeepAlive = false; // shutting down: let this socket close after the answer
     setSecurityHeaders(res, config.cookieSecure);
     normalizeForwarding(req, config.trustedProxies);
     const pathname = (req.url ?? '/').split('?')[0];
@@ -141,9 +145,16 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     seededDemo,
     async close() {
       stopRetention();
+      // Drain: stop accepting, close idle keep-alive sockets, let requests in flight finish
+      // (at most SHUTDOWN_GRACE_MS), then cut whatever is left.
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        cut.unref();
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       });
       await apollo.stop();
       await database.close();

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REGISTER } from './market.fixtures';
+import { SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
+import { createTestDatabase, requireRealPostgres, type TestDatabase } from './test-database';
+
+/**
+ * Real operating-system processes on real PostgreSQL: one of two servers is SIGKILLed in the
+ * middle of a burst of idempotent writes, the clients retry against the other one (and, after a
+ * restart, against the restarted one); every acknowledged write exists exactly once. A SIGTERM
+ * lets the requests in flight finish before the process exits. Runs the built server
+ * (`npm test` builds first; after changing server code run `npm run build -w server`).
+ */
+const BURST = 40;
+const PORT_A = 39000 + Math.floor(Math.random() * 500);
+const PORT_B = PORT_A + 600;
+
+async function post(url: string, variables: Record<string, unknown>): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: REGISTER, variables }),
+    signal: AbortSignal.timeout(20_000),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const inputOf = (n: number) => ({
+  businessName: `Usaha Tahan Banting ${n}`,
+  ownerName: `Mama Tahan ${n}`,
+  phone: `0813${String(70000000 + n)}`,
+  password: 'rahasia-pasar-1',
+  category: 'KULINER',
+  products: 'Jagung bose',
+  kelurahanCode: '53.71.02.1004',
+  idempotencyKey: `burst-kill-${String(n).padStart(4, '0')}`,
+});
+
+describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing real server processes'))('two server processes, one killed mid-burst (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let a: ServerProcess | undefined;
+  let b: ServerProcess | undefined;
+  const sql = async (q: string, params: unknown[] = []) => {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      return (await c.query(q, params)).rows;
+    } finally {
+      await c.end();
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    a = await startServerProcess(db.url!, PORT_A); // migrates first
+    b = await startServerProcess(db.url!, PORT_B);
+  });
+  afterAll(async () => {
+    await a?.kill('SIGKILL');
+    await b?.kill('SIGKILL');
+    await db?.drop();
+  });
+
+  it('SIGKILL in the middle of a burst: retries against the other process complete every write exactly once', async () => {
+    const servers = () => [a!.url, b!.url];
+    let killedAt = -1;
+    let retries = 0;
+    const acked = new Map<number, string>();
+    const send = async (n: number) => {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const url = servers()[(n + attempt) % 2];
+        try {
+          const r = await post(url, { i: inputOf(n) });
+          if (r.status === 200 && r.body.data?.registerVendor?.vendorCode) {
+            acked.set(n, r.body.data.registerVendor.vendorCode);
+            return;
+          }
+          throw new Error(`status ${r.status}: ${JSON.stringify(r.body).slice(0, 200)}`);
+        } catch {
+          retries++;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      throw new Error(`write ${n} never acknowledged`);
+    };
+    const burst = Array.from({ length: BURST }, (_, n) => send(n));
+    // Kill process A once a quarter of the burst is acknowledged, with the rest still in flight.
+    const killer = setInterval(() => {
+      if (acked.size < BURST / 4) return;
+      clearInterval(killer);
+      killedAt = acked.size;
+      a!.child.kill('SIGKILL');
+    }, 2);
+    await Promise.all(burst);
+    expect(killedAt).toBeGreaterThan(0);
+    expect(killedAt).toBeLessThan(BURST); // the kill really fell inside the burst
+    expect(retries).toBeGreaterThan(0);
+    expect(acked.size).toBe(BURST);
+
+    const rows = await sql(`select code, phone from market_vendor where business_name like 'Usaha Tahan Banting %'`);
+    expect(rows).toHaveLength(BURST);
+    expect(new Set(rows.map((r) => r.phone)).size).toBe(BURST);
+    const byPhone = new Map(rows.map((r) => [r.phone, r.code]));
+    for (const [n, code] of acked) expect(byPhone.get(`+62813${70000000 + n}`)).toBe(code);
+    expect(new Set(acked.values()).size).toBe(BURST);
+    const [{ keys }] = await sql(`select count(*)::int as keys from idempotency_key where key like 'burst-kill-%'`);
+    expect(keys).toBe(BURST);
+    console.log(`SIGKILL burst: ${BURST} writes, killed after ${killedAt} acknowledgements, ${retries} retries, ${rows.length} rows`);
+  });
+
+  it('after a restart of the killed process, replaying every key returns the first result and writes nothing new', async () => {
+    await a!.kill('SIGKILL');
+    a = await startServerProcess(db.url!, PORT_A);
+    const before = await sql(`select count(*)::int as n from market_vendor`);
+    const codes = await sql(`select code from market_vendor where business_name like 'Usaha Tahan Banting %' order by code`);
+    const replays = await Promise.all(Array.from({ length: BURST }, (_, n) => post(n % 2 ? a!.url : b!.url, { i: inputOf(n) })));
+    expect(replays.every((r) => r.status === 200 && r.body.data.registerVendor.userErrors.length === 0)).toBe(true);
+    expect(replays.map((r) => r.body.data.registerVendor.vendorCode).sort()).toEqual(codes.map((r) => r.code));
+    expect(await sql(`select count(*)::int as n from market_vendor`)).toEqual(before);
+  });
+
+  it('SIGTERM lets the requests in flight finish, then the process exits cleanly and refuses new connections', async () => {
+    const inFlight = Array.from({ length: 12 }, (_, n) => post(b!.url, { i: inputOf(1000 + n) }).catch((err: Error) => ({ status: 0, body: String(err) })));
+    await new Promise((r) => setTimeout(r, 40));
+    const exit = new Promise<number | null>((resolve) => b!.child.once('exit', (code) => resolve(code)));
+    b!.child.kill('SIGTERM');
+    const results = await Promise.all(inFlight);
+    expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(results.every((r: any) => r.body.data.registerVendor.vendorCode)).toBe(true);
+    expect(await exit).toBe(0);
+    await expect(fetch(`${b!.url}/healthz`)).rejects.toThrow();
+    const [{ n }] = await sql(`select count(*)::int as n from market_vendor where business_name ~ '^Usaha Tahan Banting 10[0-9]{2}$'`);
+    expect(n).toBe(12);
+  });
+});
