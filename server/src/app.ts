@@ -12,6 +12,7 @@ import { ensureFirstAdmin } from './db/seeders/first-admin';
 import type { RequestContext } from './graphql/context';
 import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
+import { createRateLimitPlugin } from './graphql/rate-limit';
 import { getSchema } from './graphql/schema';
 import { createGraphqlHandler } from './http/graphql-handler';
 import { normalizeForwarding } from './http/request.util';
@@ -72,7 +73,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     formatError: createFormatError(logger),
-    plugins: [localizeErrorsPlugin],
+    plugins: [localizeErrorsPlugin, createRateLimitPlugin(config)],
     introspection: config.nodeEnv !== 'production',
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

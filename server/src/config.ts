@@ -29,6 +29,10 @@ export interface AppConfig {
   trustedProxies: string[];
   /** Days an idempotency key (and the result it replays) is kept; an offline phone may retry within this time. */
   idempotencyRetentionDays: number;
+  /** Mutations one signed-in account may send per minute, over all server processes (0 = no limit). */
+  rateLimitAccountPerMinute: number;
+  /** Mutations one client address may send per minute, over all server processes (0 = no limit). */
+  rateLimitAddressPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     impactMinCell: int(env, 'IMPACT_MIN_CELL', 10, 2, 1000, problems),
     trustedProxies: trustedProxies(env.TRUSTED_PROXIES, problems),
     idempotencyRetentionDays: int(env, 'IDEMPOTENCY_RETENTION_DAYS', 30, 7, 3650, problems),
+    rateLimitAccountPerMinute: int(env, 'RATE_LIMIT_ACCOUNT_PER_MINUTE', 120, 0, 100000, problems),
+    rateLimitAddressPerMinute: int(env, 'RATE_LIMIT_ADDRESS_PER_MINUTE', 300, 0, 100000, problems),
   };
   if (config.piiKey && !/^[0-9a-fA-F]{64}$/.test(config.piiKey)) {
     problems.push('PII_KEY must be 64 hexadecimal characters (32 bytes); generate one with: openssl rand -hex 32');

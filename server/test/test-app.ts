@@ -44,6 +44,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'always',
     PII_KEY: TEST_PII_KEY,
+    // Every test client comes from 127.0.0.1; rate-limit tests switch the limits on themselves.
+    RATE_LIMIT_ACCOUNT_PER_MINUTE: '0',
+    RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...env,
   });

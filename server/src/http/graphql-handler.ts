@@ -9,10 +9,13 @@ import { Loaders } from '../graphql/loaders';
 import { AuthService } from '../modules/auth/auth.service';
 import { parseCookies, SESSION_COOKIE } from '../modules/auth/session-cookie.util';
 import { AppError, CommonErrors } from '../platform/app-error';
-import { pickLocale } from '../platform/i18n';
+import { pickLocale, translate } from '../platform/i18n';
+import { EdgeErrors } from './edge-messages';
 import { clientIp, readBody, RequestTooLargeError } from './request.util';
 
 export const MAX_BODY_BYTES = 1_000_000;
+
+const localeOf = (req: IncomingMessage) => pickLocale(parseCookies(req.headers.cookie).kp_lang, req.headers['accept-language']);
 
 /**
  * Serves POST/GET /graphql through Apollo on plain Node HTTP. Each request gets its own
@@ -28,8 +31,10 @@ export function createGraphqlHandler(apollo: ApolloServer<RequestContext>, orm: 
         body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : '';
       } catch (err) {
         const tooLarge = err instanceof RequestTooLargeError;
+        const code = tooLarge ? EdgeErrors.REQUEST_TOO_LARGE : EdgeErrors.BAD_REQUEST_BODY;
+        if (tooLarge) res.setHeader('connection', 'close'); // do not read the rest of an oversized body
         res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: tooLarge ? 'Request body too large' : 'Bad request', extensions: { code: 'BAD_REQUEST' } }] }));
+        res.end(JSON.stringify({ errors: [{ message: translate(localeOf(req), code), extensions: { code } }] }));
         return;
       }
       const headers = new HeaderMap();
@@ -42,7 +47,7 @@ export function createGraphqlHandler(apollo: ApolloServer<RequestContext>, orm: 
           parsedBody = JSON.parse(body);
         } catch {
           res.writeHead(400, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+          res.end(JSON.stringify({ errors: [{ message: translate(localeOf(req), EdgeErrors.BAD_REQUEST_BODY), extensions: { code: 'BAD_REQUEST' } }] }));
           return;
         }
       }

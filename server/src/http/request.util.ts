@@ -5,13 +5,19 @@ export class RequestTooLargeError extends Error {}
 
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    // A declared length over the limit is refused before a byte is read, so the answer arrives.
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      reject(new RequestTooLargeError());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
       if (size > limit) {
         reject(new RequestTooLargeError());
-        req.destroy();
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);

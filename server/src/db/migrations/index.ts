@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { featureModules } from '../../modules/feature-modules';
 import { Migration20261128000000Foundation } from './Migration20261128000000Foundation';
 import { Migration20261128001000SignInThrottle } from './Migration20261128001000SignInThrottle';
+import { Migration20261128130000ApiRateLimit } from './Migration20261128130000ApiRateLimit';
 
 /**
  * Checked-in migrations in order, applied on every start: the foundation's, then each feature
@@ -10,5 +11,6 @@ import { Migration20261128001000SignInThrottle } from './Migration20261128001000
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128000000Foundation', class: Migration20261128000000Foundation },
   { name: 'Migration20261128001000SignInThrottle', class: Migration20261128001000SignInThrottle },
+  { name: 'Migration20261128130000ApiRateLimit', class: Migration20261128130000ApiRateLimit },
   ...featureModules.flatMap((m) => m.migrations),
 ];
