@@ -69,10 +69,10 @@ export const queryLimitsRule: ValidationRule = (context: ValidationContext): AST
           const n = listSize(field);
           return 1 + Math.max(1, n) * inner();
         });
-        if (maxDepth > QUERY_LIMITS.maxDepth) refuse(context, `Query is nested ${maxDepth} levels deep; at most ${QUERY_LIMITS.maxDepth} are allowed.`);
-        if (aliases > QUERY_LIMITS.maxAliases) refuse(context, `Query uses ${aliases} aliases; at most ${QUERY_LIMITS.maxAliases} are allowed.`);
-        if (directives > QUERY_LIMITS.maxDirectives) refuse(context, `Query uses ${directives} directives; at most ${QUERY_LIMITS.maxDirectives} are allowed.`);
-        if (cost > QUERY_LIMITS.maxCost) refuse(context, `Query would cost ${cost}; at most ${QUERY_LIMITS.maxCost} is allowed (ask for fewer items per list).`);
+        if (maxDepth > QUERY_LIMITS.maxDepth) refuse(context, `Kueri bersarang ${maxDepth} tingkat; paling banyak ${QUERY_LIMITS.maxDepth}. (Query is nested ${maxDepth} levels deep; at most ${QUERY_LIMITS.maxDepth} are allowed.)`);
+        if (aliases > QUERY_LIMITS.maxAliases) refuse(context, `Kueri memakai ${aliases} alias; paling banyak ${QUERY_LIMITS.maxAliases}. (Query uses ${aliases} aliases; at most ${QUERY_LIMITS.maxAliases} are allowed.)`);
+        if (directives > QUERY_LIMITS.maxDirectives) refuse(context, `Kueri memakai ${directives} direktif; paling banyak ${QUERY_LIMITS.maxDirectives}. (Query uses ${directives} directives; at most ${QUERY_LIMITS.maxDirectives} are allowed.)`);
+        if (cost > QUERY_LIMITS.maxCost) refuse(context, `Kueri terlalu berat (biaya ${cost}; paling banyak ${QUERY_LIMITS.maxCost}): minta lebih sedikit data per daftar. (Query would cost ${cost}; at most ${QUERY_LIMITS.maxCost} is allowed (ask for fewer items per list).)`);
       }
     },
   });

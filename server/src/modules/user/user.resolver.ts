@@ -21,7 +21,7 @@ export class UserResolver {
   @Allow(Permission.UserManage)
   @Mutation(() => UserPayload, { description: 'Creates an account with a role (admin only).' })
   async createUser(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUserInput) input: CreateUserInput): Promise<UserPayload> {
-    return Object.assign(new UserPayload(), await this.userService.create(ctx, input));
+    return Object.assign(new UserPayload(), await this.userService.createIdempotent(ctx, input));
   }
 
   @Allow(Permission.UserManage)

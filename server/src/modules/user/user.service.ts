@@ -1,8 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import { userError, type UserError } from '../../graphql/user-error.type';
 import { AppError, CommonErrors } from '../../platform/app-error';
+import { runIdempotent } from '../../platform/idempotency.service';
 import { normalizeMobilePhone } from '../../platform/phone.util';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrors } from '../auth/auth.errors';
@@ -40,6 +42,30 @@ export class UserService {
   }
 
   /** Validates and creates an account; every problem is reported at once, nothing is saved on any. */
+  /**
+   * `create` at most once per idempotency key: a replay returns the account made first. A
+   * refusal (userErrors) is not stored, so the key can be retried with corrected input.
+   */
+  async createIdempotent(ctx: RequestContext, input: CreateUserInput): Promise<UserResult> {
+    if (!input.idempotencyKey) return this.create(ctx, input);
+    let refused: UserResult | undefined;
+    const REFUSED = Symbol('refused');
+    try {
+      const { value } = await runIdempotent(ctx.em as EntityManager, 'user.create', input.idempotencyKey, ctx.user?.id, async (em) => {
+        const result = await this.create({ ...ctx, em }, input);
+        if (!result.user) {
+          refused = result;
+          throw REFUSED; // rolls the key back
+        }
+        return { userId: result.user.id };
+      });
+      return { user: await ctx.em.findOneOrFail(User, value.userId), userErrors: [] };
+    } catch (err) {
+      if (err === REFUSED && refused) return refused;
+      throw err;
+    }
+  }
+
   async create(ctx: RequestContext, input: CreateUserInput): Promise<UserResult> {
     const errors: UserError[] = [];
     const err = (code: string, field: string, params?: Record<string, unknown>) => errors.push(userError(ctx.locale, code, ['input', field], params));

@@ -31,6 +31,10 @@ export class CreateUserInput {
 
   @Field(() => [String], { nullable: true, description: 'Kelurahan codes a PROGRAM_STAFF account is limited to; none = whole city.' })
   kelurahanCodes?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same key returns the account made first.' })
+  @MaxLength(100)
+  idempotencyKey?: string;
 }
 
 @InputType()
