@@ -18,6 +18,6 @@ export class PartnerResolver {
   @Allow(Permission.PartnerManage)
   @Mutation(() => PartnerPayload, { description: 'Registers a funding partner organisation (admin only).' })
   async createPartner(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePartnerInput) input: CreatePartnerInput): Promise<PartnerPayload> {
-    return Object.assign(new PartnerPayload(), await this.partnerService.create(ctx, input.name, input.sector));
+    return Object.assign(new PartnerPayload(), await this.partnerService.createIdempotent(ctx, input.name, input.sector, input.idempotencyKey));
   }
 }

@@ -1,6 +1,8 @@
 import type { RequestContext } from '../../graphql/context';
 import { userError, type UserError } from '../../graphql/user-error.type';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CommonErrors } from '../../platform/app-error';
+import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { Partner } from './partner.entity';
 import { PartnerErrors } from './partner.errors';
@@ -11,6 +13,27 @@ export class PartnerService {
 
   list(ctx: RequestContext): Promise<Partner[]> {
     return ctx.em.find(Partner, {}, { orderBy: { name: 'asc' } });
+  }
+
+  /** `create` at most once per idempotency key; a refusal is not kept, so the key can be retried. */
+  async createIdempotent(ctx: RequestContext, name: string, sector: string | undefined, key: string | undefined): Promise<{ partner?: Partner; userErrors: UserError[] }> {
+    if (!key) return this.create(ctx, name, sector);
+    const REFUSED = Symbol('refused');
+    let refused: { userErrors: UserError[] } | undefined;
+    try {
+      const { value } = await runIdempotent(ctx.em as EntityManager, 'partner.create', key, ctx.user?.id, async (em) => {
+        const result = await this.create({ ...ctx, em }, name, sector);
+        if (!result.partner) {
+          refused = result;
+          throw REFUSED;
+        }
+        return { partnerId: result.partner.id };
+      });
+      return { partner: await ctx.em.findOneOrFail(Partner, value.partnerId), userErrors: [] };
+    } catch (err) {
+      if (err === REFUSED && refused) return refused;
+      throw err;
+    }
   }
 
   async create(ctx: RequestContext, name: string, sector?: string): Promise<{ partner?: Partner; userErrors: UserError[] }> {

@@ -12,6 +12,10 @@ export class CreatePartnerInput {
   @Field(() => String, { nullable: true })
   @MaxLength(100)
   sector?: string;
+
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same key returns the partner made first.' })
+  @MaxLength(100)
+  idempotencyKey?: string;
 }
 
 @ObjectType()

@@ -33,6 +33,17 @@ describe.runIf(requireRealPostgres('createUser idempotency from two processes'))
     expect(await a.sql(`select count(*)::int as n from audit_entry where action = 'user.create' and entity_id = ?`, [ids[0]])).toEqual([{ n: 1 }]);
   });
 
+  it('createPartner: parallel retries with one key over two processes make one partner', async () => {
+    const admins = [await a.as('admin@kupang.demo'), await b.as('admin@kupang.demo')];
+    const q = 'mutation($i: CreatePartnerInput!) { createPartner(input: $i) { partner { id name } userErrors { code } } }';
+    const results = await fireAtOnce(8, (i) => admins[i % 2].ok<any>(q, { i: { name: 'Bank NTT Peduli', sector: 'Perbankan', idempotencyKey: 'create-partner-0001' } }));
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    const ids = results.map((r) => (r as PromiseFulfilledResult<any>).value.createPartner.partner?.id);
+    expect(ids[0]).toBeTruthy();
+    expect(new Set(ids).size).toBe(1);
+    expect(await a.sql(`select count(*)::int as n from partner where name = 'Bank NTT Peduli'`)).toEqual([{ n: 1 }]);
+  });
+
   it('does not keep a refused attempt: the same key works once the input is corrected', async () => {
     const admin = await a.as('admin@kupang.demo');
     const bad = await admin.ok<any>(CREATE, { i: input('create-user-0002', 'nomor salah') });
