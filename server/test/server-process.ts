@@ -18,10 +18,10 @@ export interface ServerProcess {
  * `databaseUrl` on `port`, and resolves once /healthz answers. For tests that kill and restart
  * real processes; everything else uses startTestApp in-process.
  */
-export async function startServerProcess(databaseUrl: string, port: number): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kupang-proc-'));
   const child = spawn(process.execPath, [SERVER_MAIN], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PII_KEY: TEST_PII_KEY, SEED_DEMO: 'never', LOG_LEVEL: 'silent', WEB_BUILD_DIR: dataDir },
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PII_KEY: TEST_PII_KEY, SEED_DEMO: 'never', LOG_LEVEL: 'silent', WEB_BUILD_DIR: dataDir, ...extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
