@@ -28,6 +28,8 @@ describe('configuration from the environment', () => {
     [{ ADMIN_EMAIL: 'it@kupangkota.go.id', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 10 characters'],
     [{ TRUSTED_PROXIES: '10.0.0.1, proxy.local' }, 'TRUSTED_PROXIES must be IP addresses separated by commas (not "proxy.local")'],
     [{ IDEMPOTENCY_RETENTION_DAYS: '3' }, 'IDEMPOTENCY_RETENTION_DAYS must be a whole number from 7 to 3650 (got "3")'],
+    [{ RATE_LIMIT_ACCOUNT_PER_MINUTE: '-1' }, 'RATE_LIMIT_ACCOUNT_PER_MINUTE must be a whole number from 0 to 100000'],
+    [{ RATE_LIMIT_ADDRESS_PER_MINUTE: 'many' }, 'RATE_LIMIT_ADDRESS_PER_MINUTE must be a whole number from 0 to 100000'],
     [{ IDEMPOTENCY_RETENTION_DAYS: 'month' }, 'IDEMPOTENCY_RETENTION_DAYS must be a whole number from 7 to 3650'],
   ])('refuses %j with a clear message', (env, expected) => {
     expect(problems(env).some((p) => p.startsWith(expected))).toBe(true);

@@ -68,6 +68,10 @@ describe('production mode', () => {
     expect(r.data).toBeFalsy();
   });
 
+  it('sends Strict-Transport-Security when cookies are Secure (HTTPS deployments)', async () => {
+    expect((await fetch(`${t.url}/healthz`)).headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
+
   it('marks the session cookie Secure', async () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',

@@ -58,6 +58,13 @@ describe.runIf(requireRealPostgres('idempotency key retention across two process
     expect(await count('new-')).toBe(50);
   });
 
+  it('also clears rate-limit counters whose window ended over an hour ago', async () => {
+    const conn = a.em.getConnection();
+    await conn.execute(`insert into api_edge.rate_limit (bucket, window_start, hits) values ('ip:old', now() - interval '2 hours', 3), ('ip:now', now(), 1) on conflict do nothing`);
+    await purgeIdempotencyKeys(a.em.fork(), 30);
+    expect((await conn.execute(`select bucket from api_edge.rate_limit where bucket like 'ip:%' order by bucket`)).map((r) => r.bucket)).toEqual(['ip:now']);
+  });
+
   it('skips a round while another process holds the lock', async () => {
     await seed();
     const holder = a.em.fork();
