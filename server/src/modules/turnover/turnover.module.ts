@@ -1,9 +1,21 @@
 import type { FeatureModule } from '../feature-module';
+import { Enrolment } from './enrolment.entity';
+import { Migration20261129070000Training } from './migrations/Migration20261129070000Training';
+import { Training } from './training.entity';
+import { EnrolmentResolver, TrainingResolver } from './training.resolver';
 
 /** Turnover: entities, resolvers, migrations and demo data of this feature. */
 export const turnoverModule: FeatureModule = {
   name: 'turnover',
-  entities: [],
-  resolvers: [],
-  migrations: [],
+  entities: [
+    Training,
+    Enrolment,
+  ],
+  resolvers: [
+    TrainingResolver,
+    EnrolmentResolver,
+  ],
+  migrations: [
+    { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
+  ],
 };
