@@ -33,6 +33,8 @@ export interface AppConfig {
   rateLimitAccountPerMinute: number;
   /** Mutations one client address may send per minute, over all server processes (0 = no limit). */
   rateLimitAddressPerMinute: number;
+  /** A day's turnover above this (whole rupiah) is stored only after staff confirm it. */
+  turnoverPlausibleMax: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyRetentionDays: int(env, 'IDEMPOTENCY_RETENTION_DAYS', 30, 7, 3650, problems),
     rateLimitAccountPerMinute: int(env, 'RATE_LIMIT_ACCOUNT_PER_MINUTE', 120, 0, 100000, problems),
     rateLimitAddressPerMinute: int(env, 'RATE_LIMIT_ADDRESS_PER_MINUTE', 300, 0, 100000, problems),
+    turnoverPlausibleMax: int(env, 'TURNOVER_PLAUSIBLE_MAX', 50_000_000, 100_000, 1_000_000_000_000, problems),
   };
   if (config.piiKey && !/^[0-9a-fA-F]{64}$/.test(config.piiKey)) {
     problems.push('PII_KEY must be 64 hexadecimal characters (32 bytes); generate one with: openssl rand -hex 32');

@@ -4,11 +4,39 @@ import { FamilyKkHistory } from './family-kk-history.entity';
 import { FamilyMember } from './family-member.entity';
 import { Family } from './family.entity';
 import { Migration20261129100000Families } from './migrations/Migration20261129100000Families';
+import { Migration20261129110000InaProgramStock } from './migrations/Migration20261129110000InaProgramStock';
+import { EntitlementRule, Program } from './program.entity';
+import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
+import { seedProgramDemo } from './program.seed';
+import { StockLot } from './stock.entity';
+import { StockResolver } from './stock.resolver';
 
 /** Ina Kasih: entities, resolvers, migrations and demo data of this feature. */
 export const inaKasihModule: FeatureModule = {
   name: 'ina-kasih',
-  entities: [Family, FamilyMember, FamilyKkHistory, DuplicateFlag],
-  resolvers: [],
-  migrations: [{ name: 'Migration20261129100000Families', class: Migration20261129100000Families }],
+  entities: [
+    // registry
+    Family,
+    FamilyMember,
+    FamilyKkHistory,
+    DuplicateFlag,
+    // program, rounds, distribution, stock
+    Program,
+    EntitlementRule,
+    StockLot,
+  ],
+  resolvers: [
+    // registry
+    // program, rounds, distribution, stock
+    ProgramResolver,
+    EntitlementRuleResolver,
+    StockResolver,
+  ],
+  migrations: [
+    { name: 'Migration20261129100000Families', class: Migration20261129100000Families },
+    { name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock },
+  ],
+  demoSeed: async (em, logger) => {
+    await seedProgramDemo(em, logger);
+  },
 };

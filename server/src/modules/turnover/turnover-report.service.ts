@@ -1,0 +1,155 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../graphql/context';
+import type { UserError } from '../../graphql/user-error.type';
+import { runIdempotent } from '../../platform/idempotency.service';
+import { AuditService } from '../audit/audit.service';
+import { MarketBooking } from '../market/entities/market-booking.entity';
+import { MarketDay } from '../market/entities/market-day.entity';
+import { BookingStatus } from '../market/entities/market.enums';
+import { Vendor } from '../market/entities/vendor.entity';
+import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
+import { User } from '../user/user.entity';
+import { TurnoverReport } from './turnover-report.entity';
+import { TurnoverErrors } from './turnover-report.errors';
+import type { CorrectTurnoverInput, RecordTurnoverDayInput, RecordTurnoverInput, TurnoverDayRowInput } from './turnover-report.types';
+import { checkAmount, checkTransactions, rupiah, violatedConstraint } from './turnover-report.util';
+
+/** Sales above five times a vendor's median (of at least this many earlier days) ask for confirmation. */
+const MEDIAN_FACTOR = 5;
+const MEDIAN_MIN_DAYS = 3;
+
+type Row = Pick<TurnoverDayRowInput, 'idempotencyKey' | 'vendorId' | 'amount' | 'transactions' | 'confirmImplausible'>;
+
+/** Staff log turnover (one vendor or the whole day grid) and correct it as new versions. */
+export class TurnoverReportService {
+  private readonly audit = new AuditService();
+
+  /** One vendor, one day. A retry with the same idempotency key returns the first report. */
+  async record(ctx: RequestContext, input: RecordTurnoverInput): Promise<{ report?: TurnoverReport; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => ({ report: await this.recordRow(ctx, input.marketDayId, input, ['input']), userErrors: [] }));
+  }
+
+  /**
+   * The day grid. Each row is its own transaction with its own key, and gets its own result:
+   * one refused row (implausible, not checked in) never holds back the others, and a replay of
+   * the whole grid after a dropped connection stores nothing twice.
+   */
+  async recordDay(ctx: RequestContext, input: RecordTurnoverDayInput) {
+    const rows: { vendorId: string; report?: TurnoverReport; userErrors: UserError[] }[] = [];
+    for (const [i, row] of input.rows.entries()) {
+      const result = await refusalsAsErrors(async () => ({ report: await this.recordRow(ctx, input.marketDayId, row, ['input', 'rows', String(i)]), userErrors: [] as UserError[] }));
+      rows.push({ vendorId: row.vendorId, ...result });
+    }
+    return { rows, saved: rows.filter((r) => r.userErrors.length === 0).length, userErrors: [] };
+  }
+
+  private async recordRow(ctx: RequestContext, marketDayId: string, row: Row, at: string[]): Promise<TurnoverReport> {
+    if (!isUuid(row.vendorId)) throw refuse(ctx, TurnoverErrors.TURNOVER_VENDOR_NOT_FOUND, [...at, 'vendorId']);
+    if (!isUuid(marketDayId)) throw refuse(ctx, TurnoverErrors.TURNOVER_DAY_NOT_FOUND, ['input', 'marketDayId']);
+    checkAmount(ctx, row.amount, [...at, 'amount']);
+    checkTransactions(ctx, row.transactions, [...at, 'transactions']);
+    let created: TurnoverReport | undefined;
+    const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'turnover.record', row.idempotencyKey, ctx.user!.id, async (em) => {
+      const booking = await em.findOne(MarketBooking, { vendor: row.vendorId, marketDay: marketDayId, status: BookingStatus.CHECKED_IN });
+      if (!booking) throw refuse(ctx, TurnoverErrors.TURNOVER_NOT_CHECKED_IN, [...at, 'vendorId']);
+      if (await em.count(TurnoverReport, { vendor: row.vendorId, marketDay: marketDayId, current: true })) {
+        throw refuse(ctx, TurnoverErrors.TURNOVER_ALREADY_RECORDED, [...at, 'vendorId']);
+      }
+      const implausible = await this.checkPlausible(ctx, em, row.vendorId, marketDayId, row.amount, !!row.confirmImplausible, [...at, 'amount']);
+      const report = new TurnoverReport(booking, em.getReference(Vendor, row.vendorId), em.getReference(MarketDay, marketDayId), row.amount);
+      report.transactions = row.transactions ?? undefined;
+      report.confirmedImplausible = implausible;
+      report.recordedBy = em.getReference(User, ctx.user!.id);
+      em.persist(report);
+      this.audit.record({ ...ctx, em }, 'turnover.record', 'TurnoverReport', report.id, { after: { vendorId: row.vendorId, marketDayId, amount: row.amount, transactions: row.transactions } });
+      await this.flush(ctx, em, at);
+      created = report;
+      return { id: report.id };
+    });
+    return !replayed && created ? created : ctx.em.findOneOrFail(TurnoverReport, value.id, { refresh: true });
+  }
+
+  /** A correction: the current version is kept as history and a new version takes its place. */
+  async correct(ctx: RequestContext, input: CorrectTurnoverInput): Promise<{ report?: TurnoverReport; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => {
+      const reason = input.reason?.trim();
+      if (!reason) throw refuse(ctx, TurnoverErrors.TURNOVER_REASON_REQUIRED, ['input', 'reason']);
+      checkAmount(ctx, input.amount, ['input', 'amount']);
+      checkTransactions(ctx, input.transactions, ['input', 'transactions']);
+      let created: TurnoverReport | undefined;
+      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'turnover.correct', input.idempotencyKey, ctx.user!.id, async (em) => {
+        const old = await this.lockCurrent(ctx, em, input.reportId);
+        if (old.amount === input.amount && (old.transactions ?? null) === (input.transactions ?? null)) throw refuse(ctx, TurnoverErrors.TURNOVER_SAME_AMOUNT, ['input', 'amount']);
+        const implausible = await this.checkPlausible(ctx, em, old.vendor.id, old.marketDay.id, input.amount, !!input.confirmImplausible, ['input', 'amount']);
+        const next = await this.supersede(ctx, em, old, input.amount, input.transactions, reason, implausible);
+        this.audit.record({ ...ctx, em }, 'turnover.correct', 'TurnoverReport', next.id, {
+          before: { reportId: old.id, version: old.version, amount: old.amount, transactions: old.transactions },
+          after: { version: next.version, amount: next.amount, transactions: next.transactions, reason },
+        });
+        await em.flush();
+        created = next;
+        return { id: next.id };
+      });
+      return { report: !replayed && created ? created : await ctx.em.findOneOrFail(TurnoverReport, value.id, { refresh: true }), userErrors: [] };
+    });
+  }
+
+  /** The current version of a report, locked FOR UPDATE (so two corrections queue up). */
+  async lockCurrent(ctx: RequestContext, em: EntityManager, reportId: string, where: { vendor?: string } = {}): Promise<TurnoverReport> {
+    const report = isUuid(reportId) ? await em.findOne(TurnoverReport, { id: reportId, ...where }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+    if (!report) throw refuse(ctx, TurnoverErrors.TURNOVER_REPORT_NOT_FOUND, ['input', 'reportId']);
+    if (!report.current) throw refuse(ctx, TurnoverErrors.TURNOVER_REPORT_NOT_CURRENT, ['input', 'reportId']);
+    return report;
+  }
+
+  /** Retires `old` (it stays, unchangeable) and stores the next version; the vendor is asked again. */
+  async supersede(ctx: RequestContext, em: EntityManager, old: TurnoverReport, amount: number, transactions: number | undefined | null, reason: string, implausible = false): Promise<TurnoverReport> {
+    old.current = false;
+    await em.flush(); // frees the one-current-version slot before the new version takes it
+    const next = new TurnoverReport(old.booking, old.vendor, old.marketDay, amount);
+    next.version = old.version + 1;
+    next.transactions = transactions ?? undefined;
+    next.correctionReason = reason;
+    next.confirmedImplausible = implausible;
+    next.recordedBy = em.getReference(User, ctx.user!.id);
+    em.persist(next);
+    await this.flush(ctx, em, ['input']);
+    return next;
+  }
+
+  private async flush(ctx: RequestContext, em: EntityManager, at: string[]): Promise<void> {
+    try {
+      await em.flush();
+    } catch (err) {
+      // Another process stored the same vendor and day first, or the check-in is gone: the database says so.
+      if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, TurnoverErrors.TURNOVER_ALREADY_RECORDED, [...at, 'vendorId']);
+      if (violatedConstraint(err) === 'turnover_report_checked_in') throw refuse(ctx, TurnoverErrors.TURNOVER_NOT_CHECKED_IN, [...at, 'vendorId']);
+      throw err;
+    }
+  }
+
+  /** Refuses an implausible figure unless staff confirmed it; true when a confirmed figure was implausible. */
+  private async checkPlausible(ctx: RequestContext, em: EntityManager, vendorId: string, dayId: string, amount: number, confirmed: boolean, field: string[]): Promise<boolean> {
+    const why = await this.isImplausible(ctx, em, vendorId, dayId, amount);
+    if (why && !confirmed) throw refuse(ctx, TurnoverErrors.TURNOVER_IMPLAUSIBLE, field, { amount: rupiah(amount), why });
+    return !!why;
+  }
+
+  /** Why the figure looks wrong (above the ceiling, or above 5× her median), or undefined. */
+  private async isImplausible(ctx: RequestContext, em: EntityManager, vendorId: string, dayId: string, amount: number): Promise<string | undefined> {
+    const ceiling = ctx.config.turnoverPlausibleMax;
+    const en = ctx.locale === 'en';
+    if (amount > ceiling) return en ? `the limit is ${rupiah(ceiling)} per day` : `batas ${rupiah(ceiling)} per hari`;
+    const [{ median, days }] = await em.execute(
+      `select percentile_cont(0.5) within group (order by amount) as median, count(*)::int as days
+         from turnover_report where vendor_id = ? and current and market_day_id <> ?`,
+      [vendorId, dayId],
+    );
+    if (days >= MEDIAN_MIN_DAYS && amount > MEDIAN_FACTOR * Number(median)) {
+      const m = rupiah(Math.round(Number(median)));
+      return en ? `more than ${MEDIAN_FACTOR}× her median of ${m} over ${days} market days` : `lebih dari ${MEDIAN_FACTOR}× median ${m} dari ${days} hari pasar`;
+    }
+    return undefined;
+  }
+}
