@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, startPortal, type RunningPortal } from './harness';
+import { launchBrowser, newPhonePage, signInWithForm, startPortal, type RunningPortal } from './harness';
 
 let portal: RunningPortal;
 let browser: Browser;
@@ -55,5 +55,37 @@ describe('language switch', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Welcome, Mama Yuliana Bana');
     await expect(page.getByText('Role: Micro-business owner (UMKM)').isVisible()).resolves.toBe(true);
     await page.context().close();
+  });
+
+  it('remembers the language on the account: a sign-in on another phone starts in it', async () => {
+    const phone = await newPhonePage(browser, portal);
+    await phone.goto('/masuk');
+    await signInWithForm(phone, 'pasar@kupang.demo');
+    await phone.waitForURL('**/pasar');
+    await phone.goto('/bahasa');
+    await phone.locator('main').getByRole('button', { name: 'English' }).click();
+    await phone.waitForFunction(() => document.documentElement.lang === 'en');
+    await phone.context().close();
+
+    // Another phone, in Bahasa Indonesia before signing in.
+    const other = await newPhonePage(browser, portal);
+    await other.goto('/masuk');
+    await expect(other.locator('html').getAttribute('lang')).resolves.toBe('id');
+    await signInWithForm(other, 'pasar@kupang.demo');
+    await other.waitForURL('**/pasar');
+    await expect(other.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(other.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    // Back to Bahasa Indonesia, remembered the same way.
+    await other.goto('/bahasa');
+    await other.locator('main').getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await other.waitForFunction(() => document.documentElement.lang === 'id');
+    await other.context().close();
+
+    const third = await newPhonePage(browser, portal);
+    await third.goto('/masuk');
+    await signInWithForm(third, 'pasar@kupang.demo');
+    await third.waitForURL('**/pasar');
+    await expect(third.locator('html').getAttribute('lang')).resolves.toBe('id');
+    await third.context().close();
   });
 });

@@ -7,5 +7,6 @@ export const UserErrors = defineMessages({
   PARTNER_ONLY_FOR_PARTNER_ROLE: { id: 'Hanya akun mitra yang terhubung ke organisasi mitra.', en: 'Only partner accounts belong to a partner organisation.' },
   SCOPE_ONLY_FOR_PROGRAM_STAFF: { id: 'Batas kelurahan hanya untuk staf program.', en: 'Kelurahan limits apply to program staff only.' },
   UNKNOWN_KELURAHAN: { id: 'Kode kelurahan tidak dikenal: {codes}.', en: 'Unknown kelurahan code: {codes}.' },
+  LOCALE_UNKNOWN: { id: 'Bahasa tidak dikenal. Pilih id (Bahasa Indonesia) atau en (English).', en: 'Unknown language. Choose id (Bahasa Indonesia) or en (English).' },
   CANNOT_DISABLE_SELF: { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot disable your own account.' },
 });

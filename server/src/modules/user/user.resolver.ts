@@ -6,7 +6,7 @@ import { Partner } from '../partner/partner.entity';
 import { Region } from '../region/region.entity';
 import { User } from './user.entity';
 import { UserService } from './user.service';
-import { CreateUserInput, ResetUserPasswordInput, SetUserActiveInput, UserConnection, UserPayload, UsersArgs } from './user.types';
+import { CreateUserInput, ResetUserPasswordInput, SetMyLocaleInput, SetUserActiveInput, UserConnection, UserPayload, UsersArgs } from './user.types';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -34,6 +34,12 @@ export class UserResolver {
   @Mutation(() => UserPayload, { description: 'Enables or disables an account (admin only).' })
   async setUserActive(@Ctx() ctx: RequestContext, @Arg('input', () => SetUserActiveInput) input: SetUserActiveInput): Promise<UserPayload> {
     return Object.assign(new UserPayload(), await this.userService.setActive(ctx, input.userId, input.active));
+  }
+
+  @Allow(Permission.AccountUpdateOwn)
+  @Mutation(() => UserPayload, { description: 'Remembers the language of the signed-in account (id or en); it is used again at every sign-in.' })
+  async setMyLocale(@Ctx() ctx: RequestContext, @Arg('input', () => SetMyLocaleInput) input: SetMyLocaleInput): Promise<UserPayload> {
+    return Object.assign(new UserPayload(), await this.userService.setMyLocale(ctx, input.locale));
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'Partner organisation of a PARTNER account.' })

@@ -14,7 +14,7 @@ import { Partner } from '../partner/partner.entity';
 import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level.enum';
 import { Role } from './role.enum';
-import { User } from './user.entity';
+import { User, type Locale } from './user.entity';
 import { UserErrors } from './user.errors';
 import type { CreateUserInput, UsersArgs } from './user.types';
 
@@ -22,6 +22,8 @@ export interface UserResult {
   user?: User;
   userErrors: UserError[];
 }
+
+const isLocale = (value: string): value is Locale => value === 'id' || value === 'en';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -135,6 +137,20 @@ export class UserService {
     user.active = active;
     this.audit.record(ctx, active ? 'user.enable' : 'user.disable', 'User', user.id, { before, after: { active } });
     await ctx.em.flush();
+    return { user, userErrors: [] };
+  }
+
+  /** The signed-in person's language, kept on the account so the next sign-in (on any phone) starts in it. */
+  async setMyLocale(ctx: RequestContext, locale: string): Promise<UserResult> {
+    const wanted = locale.trim().toLowerCase();
+    if (!isLocale(wanted)) return { userErrors: [userError(ctx.locale, UserErrors.LOCALE_UNKNOWN, ['input', 'locale'])] };
+    const user = await ctx.em.findOneOrFail(User, ctx.user!.id);
+    if (user.locale !== wanted) {
+      const before = { locale: user.locale };
+      user.locale = wanted;
+      this.audit.record(ctx, 'user.set_locale', 'User', user.id, { before, after: { locale: wanted } });
+      await ctx.em.flush();
+    }
     return { user, userErrors: [] };
   }
 

@@ -56,6 +56,13 @@ export class SetUserActiveInput {
   active: boolean;
 }
 
+@InputType({ description: 'The language the signed-in person wants the portal and the API messages in.' })
+export class SetMyLocaleInput {
+  @Field(() => String, { description: 'id (Bahasa Indonesia) or en (English).' })
+  @MaxLength(10)
+  locale: string;
+}
+
 @ObjectType({ description: 'Result of an account change.' })
 export class UserPayload extends MutationPayload {
   @Field(() => User, { nullable: true })

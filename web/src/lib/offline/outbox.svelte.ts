@@ -151,18 +151,28 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
 }
 
 let running: Promise<void> | undefined;
+/** Set when a replay is asked for during a run: that run may have listed the entries too early. */
+let again = false;
 
 /**
  * Sends the waiting entries, oldest first, one at a time. Stops at the first entry that
  * cannot get through (keeps the order); a refused entry stays listed with the reason.
- * One run at a time per tab, and one per device where the browser has Web Locks.
+ * One run at a time per tab, and one per device where the browser has Web Locks; a request
+ * during a run (a new entry, the connection back) makes one more run after it.
  */
 export function replayOutbox(): Promise<void> {
-  running ??= (async () => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
     const locks = (navigator as Navigator & { locks?: LockManager }).locks;
     try {
-      if (locks) await locks.request('kupang-outbox', sendAll);
-      else await sendAll();
+      do {
+        again = false;
+        if (locks) await locks.request('kupang-outbox', sendAll);
+        else await sendAll();
+      } while (again && navigator.onLine);
     } finally {
       running = undefined;
     }

@@ -10,3 +10,10 @@ export const LANG_COOKIE = 'kp_lang';
 export function cookieOptions(event: RequestEvent) {
   return { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' } as const;
 }
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The language cookie (a year): the choice holds on this phone, signed in or not. */
+export function setLanguageCookie(event: RequestEvent, locale: string): void {
+  event.cookies.set(LANG_COOKIE, locale, { ...cookieOptions(event), maxAge: ONE_YEAR_SECONDS });
+}

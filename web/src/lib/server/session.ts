@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
-import { cookieOptions, SESSION_COOKIE } from './cookies';
+import { isLocale, translate, type Locale } from '$lib/i18n';
+import { cookieOptions, LANG_COOKIE, SESSION_COOKIE, setLanguageCookie } from './cookies';
 import { execute, gql, throwApiError } from './graphql';
 import type { SignInPayload, User } from './graphql-types';
 
@@ -51,8 +51,33 @@ export async function signIn(event: RequestEvent, login: string, password: strin
     const issued = sessionCookieFrom(result.response);
     if (!issued) throwApiError({ code: 'INTERNAL_SERVER_ERROR', message: translate(event.locals.locale, 'error.unexpected') });
     event.cookies.set(SESSION_COOKIE, issued.token, { ...cookieOptions(event), maxAge: issued.maxAge });
+    // The newest choice wins: one made on this phone before signing in is kept on the account;
+    // without one, the account's remembered language (chosen on any phone) is used from now on.
+    const chosen = event.cookies.get(LANG_COOKIE);
+    if (isLocale(chosen)) {
+      if (chosen !== payload.user.locale) await rememberLocale(event, chosen);
+    } else if (isLocale(payload.user.locale)) {
+      setLanguageCookie(event, payload.user.locale);
+      event.locals.locale = payload.user.locale;
+    }
   }
   return payload;
+}
+
+const SET_MY_LOCALE = /* GraphQL */ `
+  mutation SetMyLocale($input: SetMyLocaleInput!) {
+    setMyLocale(input: $input) {
+      userErrors { code message }
+    }
+  }
+`;
+
+/**
+ * Keeps a signed-in person's language choice on the account. The choice already holds on this
+ * phone (cookie), so a failure here is not worth an error page: the next choice tries again.
+ */
+export async function rememberLocale(event: RequestEvent, locale: Locale): Promise<void> {
+  await execute(event, SET_MY_LOCALE, { input: { locale } });
 }
 
 /** Ends the session on the API and drops the cookie, even when the API call fails. */

@@ -152,4 +152,5 @@ export const marketEn: Record<keyof typeof marketId, string> = {
   'market.board.cutoff': 'Check-in cut-off (WITA)',
   'market.board.saveSchedule': 'Save schedule',
   'market.board.allocated': 'Stalls allocated.',
+  'market.board.allocating': 'Sharing out the stalls by fair rotation…',
 };

@@ -150,4 +150,5 @@ export const marketId = {
   'market.board.cutoff': 'Batas hadir (WITA)',
   'market.board.saveSchedule': 'Simpan jadwal',
   'market.board.allocated': 'Lapak sudah dibagi.',
+  'market.board.allocating': 'Membagi lapak secara bergiliran…',
 } satisfies Record<string, string>;
