@@ -37,6 +37,22 @@ const outboxEntries = (page: Page) =>
       }),
   );
 
+/** Puts an entry back into the device's outbox, as if its answer had never arrived. */
+const putEntry = (page: Page, entry: unknown) =>
+  page.evaluate(
+    (entry) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kupang-outbox', 1);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('entries', 'readwrite');
+          tx.objectStore('entries').put(entry);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    entry,
+  );
+
 async function signedIn(login: string, password?: string): Promise<Page> {
   const page = await newPhonePage(browser, portal);
   await page.goto('/masuk');
@@ -61,6 +77,7 @@ describe('offline recording', () => {
     // A second tap on the same button while offline is the same entry, not a second one.
     await button.click();
     await expect.poll(async () => (await outboxEntries(staff)).length).toBe(1);
+    const [queued] = await outboxEntries(staff);
     const [{ status }] = await queryDatabase<{ status: string }>(portal, 'select status from market_booking where id = $1', [bookingId]);
     expect(status).toBe('CONFIRMED');
 
@@ -73,6 +90,13 @@ describe('offline recording', () => {
     expect(audits).toHaveLength(1);
     // The board shows her checked in once the entry went through.
     await staff.getByRole('button', { name: `Catat ${name} hadir` }).waitFor({ state: 'detached' });
+
+    // As if the answer had been lost: the same entry goes again and counts as sent, not refused.
+    await putEntry(staff, queued);
+    await staff.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(async () => (await outboxEntries(staff)).length, { timeout: 10_000 }).toBe(0);
+    await expect(staff.getByText('Tidak tersimpan').count()).resolves.toBe(0);
+    expect(await queryDatabase(portal, `select 1 from audit_entry where action = 'market.booking.check_in' and entity_id = $1`, [bookingId])).toHaveLength(1);
     await staff.context().close();
   });
 
@@ -104,19 +128,7 @@ describe('offline recording', () => {
     expect(await count()).toBe(1);
 
     // As if the server's answer had been lost: the same entry is back in the outbox and goes again.
-    await vendor.evaluate(
-      (entry) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('kupang-outbox', 1);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('entries', 'readwrite');
-            tx.objectStore('entries').put(entry);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      queued,
-    );
+    await putEntry(vendor, queued);
     await vendor.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect.poll(async () => (await outboxEntries(vendor)).length, { timeout: 10_000 }).toBe(0);
     expect(await count()).toBe(1);

@@ -91,6 +91,6 @@ describe('hostile input at every mutation (property-based)', () => {
       );
     }
     expect(failures).toEqual([]);
-    // 25 runs per mutation, each with two full-database fingerprints: the time grows with every new mutation.
+    // 25 runs at every mutation, each with two fingerprints of the whole database: the time grows with the schema.
   }, 300_000);
 });

@@ -81,6 +81,7 @@ const ALLOWED: Record<string, string> = {
   'FundingSource.name': 'a budget line, not a person',
   'Region.name': 'a kecamatan or kelurahan name',
   'PublicVendor.businessName': 'public market page: a business name shown only with the vendor’s consent, open to anyone',
+  'CertificateVerification.businessName': 'public certificate check: the business name only with the vendor’s consent to be shown publicly, never the owner’s name',
 };
 
 describe('schema walk: nothing a PARTNER can reach exposes family personal data', () => {

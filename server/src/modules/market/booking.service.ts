@@ -16,7 +16,7 @@ import { MarketErrors } from './market.errors';
 import { isUuid, refuse, refusalsAsErrors } from './market.guard';
 import { MarketDayService } from './market-day.service';
 import { marketClock, witaDate } from './market-time.util';
-import type { MyBookingsArgs, RequestStallInput } from './market.types';
+import type { CheckInBookingInput, MyBookingsArgs, RequestStallInput } from './market.types';
 import { VendorService } from './vendor.service';
 
 const WITA_TIME = (d: Date) =>
@@ -168,21 +168,34 @@ export class BookingService {
   }
 
   /** Staff check a vendor in, on the market day itself (WITA date). */
-  async checkIn(ctx: RequestContext, bookingId: string): Promise<{ booking?: MarketBooking; userErrors: UserError[] }> {
+  /**
+   * Staff check a vendor in. Checking in a vendor who is already checked in succeeds with the
+   * booking as it is (a phone replaying an entry whose answer was lost, two staff tapping at
+   * once): nothing is written twice. With an idempotency key a replay returns the first result
+   * even after the day is over.
+   */
+  async checkIn(ctx: RequestContext, input: CheckInBookingInput): Promise<{ booking?: MarketBooking; userErrors: UserError[] }> {
     return refusalsAsErrors(async () => {
-      const booking = isUuid(bookingId) ? await ctx.em.findOne(MarketBooking, bookingId, { populate: ['marketDay'] }) : null;
-      if (!booking) throw refuse(ctx, MarketErrors.MARKET_BOOKING_NOT_FOUND, ['input', 'bookingId']);
-      const date = booking.marketDay.date;
-      if (witaDate(marketClock.now()) !== date) throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_WRONG_DAY, ['input', 'bookingId'], { date });
-      if (booking.status !== BookingStatus.CONFIRMED && booking.status !== BookingStatus.NO_SHOW) {
-        throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_NOT_CONFIRMED, ['input', 'bookingId']);
-      }
-      const before = { status: booking.status };
-      booking.status = BookingStatus.CHECKED_IN;
-      booking.checkedInAt = marketClock.now();
-      booking.checkedInBy = ctx.em.getReference(User, ctx.user!.id);
-      this.audit.record(ctx, 'market.booking.check_in', 'MarketBooking', booking.id, { before, after: { status: booking.status } });
-      await ctx.em.flush();
+      if (!isUuid(input.bookingId)) throw refuse(ctx, MarketErrors.MARKET_BOOKING_NOT_FOUND, ['input', 'bookingId']);
+      const { value } = await runIdempotent(ctx.em as EntityManager, 'market.checkInBooking', input.idempotencyKey, ctx.user!.id, async (em) => {
+        // FOR UPDATE: a second check-in of the same booking waits here and then finds it done.
+        const booking = await em.findOne(MarketBooking, input.bookingId, { populate: ['marketDay'], lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        if (!booking) throw refuse(ctx, MarketErrors.MARKET_BOOKING_NOT_FOUND, ['input', 'bookingId']);
+        if (booking.status === BookingStatus.CHECKED_IN) return { id: booking.id };
+        const date = booking.marketDay.date;
+        if (witaDate(marketClock.now()) !== date) throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_WRONG_DAY, ['input', 'bookingId'], { date });
+        if (booking.status !== BookingStatus.CONFIRMED && booking.status !== BookingStatus.NO_SHOW) {
+          throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_NOT_CONFIRMED, ['input', 'bookingId']);
+        }
+        const before = { status: booking.status };
+        booking.status = BookingStatus.CHECKED_IN;
+        booking.checkedInAt = marketClock.now();
+        booking.checkedInBy = em.getReference(User, ctx.user!.id);
+        this.audit.record({ ...ctx, em }, 'market.booking.check_in', 'MarketBooking', booking.id, { before, after: { status: booking.status } });
+        await em.flush();
+        return { id: booking.id };
+      });
+      const booking = await ctx.em.findOneOrFail(MarketBooking, value.id, { populate: ['marketDay'], refresh: true });
       return { booking, userErrors: [] };
     });
   }

@@ -20,6 +20,7 @@ import {
   AddMarketDayInput,
   BookingPayload,
   BookingRefInput,
+  CheckInBookingInput,
   CancelMarketDayInput,
   DecideVendorInput,
   GenerateMarketDaysInput,
@@ -201,8 +202,8 @@ export class MarketBookingResolver {
 
   @Allow(Permission.MarketManage)
   @Mutation(() => BookingPayload, { description: 'Staff check a vendor in on the market day.' })
-  async checkInBooking(@Ctx() ctx: RequestContext, @Arg('input', () => BookingRefInput) input: BookingRefInput): Promise<BookingPayload> {
-    return payload(BookingPayload, await this.bookings.checkIn(ctx, input.bookingId));
+  async checkInBooking(@Ctx() ctx: RequestContext, @Arg('input', () => CheckInBookingInput) input: CheckInBookingInput): Promise<BookingPayload> {
+    return payload(BookingPayload, await this.bookings.checkIn(ctx, input));
   }
 
   @Allow(Permission.MarketVendor)

@@ -179,13 +179,35 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
       expect(await t.fingerprint()).toEqual(before);
     });
 
+    const CHECK_IN = 'mutation($i: CheckInBookingInput!) { checkInBooking(input: $i) { booking { status checkedInAt } userErrors { code message } } }';
+    const CHECK_IN_KEY = 'check-in-2027-03-06-offline-phone';
+
     it('checks in only on the Kupang date: 23.30 UTC on Friday is already Saturday in Kupang', async () => {
       const [b] = (await clients[3].ok<any>(MY)).myBookings.nodes;
-      const CHECK_IN = 'mutation($i: BookingRefInput!) { checkInBooking(input: $i) { booking { status } userErrors { code message } } }';
       at('2027-03-05T15:59:00Z'); // Friday 23.59 WITA
       expect((await staff.ok<any>(CHECK_IN, { i: { bookingId: b.id } })).checkInBooking.userErrors[0].code).toBe('MARKET_CHECK_IN_WRONG_DAY');
       at('2027-03-05T23:30:00Z'); // Saturday 07.30 WITA
-      expect((await staff.ok<any>(CHECK_IN, { i: { bookingId: b.id } })).checkInBooking.booking.status).toBe('CHECKED_IN');
+      expect((await staff.ok<any>(CHECK_IN, { i: { bookingId: b.id, idempotencyKey: CHECK_IN_KEY } })).checkInBooking.booking.status).toBe('CHECKED_IN');
+    });
+
+    it('answers a replayed check-in with the first result instead of refusing it, and writes nothing twice', async () => {
+      const [b] = (await clients[3].ok<any>(MY)).myBookings.nodes;
+      const audits = () => t.sql("select count(*)::int as n from audit_entry where action = 'market.booking.check_in' and entity_id = ?", [b.id]);
+      const first = (await staff.ok<any>(CHECK_IN, { i: { bookingId: b.id } })).checkInBooking;
+      expect(first.userErrors).toEqual([]);
+      // The same booking again, later that day (another phone, a double tap): the same success.
+      at('2027-03-06T01:00:00Z');
+      const again = (await staff.ok<any>(CHECK_IN, { i: { bookingId: b.id } })).checkInBooking;
+      expect(again).toEqual(first);
+      // The phone was offline until Sunday and sends the queued entry with its key: still the first result.
+      at('2027-03-06T23:00:00Z');
+      const replay = (await staff.ok<any>(CHECK_IN, { i: { bookingId: b.id, idempotencyKey: CHECK_IN_KEY } })).checkInBooking;
+      expect(replay).toEqual(first);
+      expect(await audits()).toEqual([{ n: 1 }]);
+      // A key used by another account is not a way to read someone else's result.
+      const other = await t.as('admin@kupang.demo');
+      const stolen = await other.request(CHECK_IN, { i: { bookingId: b.id, idempotencyKey: CHECK_IN_KEY } });
+      expect(stolen.data?.checkInBooking ?? null).toBeNull();
     });
 
     it('marks no-shows only after the cut-off', async () => {

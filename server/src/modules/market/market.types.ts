@@ -149,6 +149,13 @@ export class BookingRefInput {
   @Field(() => ID) bookingId: string;
 }
 
+@InputType({ description: 'Staff check a booked vendor in; a retry from a phone that lost the answer returns the first result.' })
+export class CheckInBookingInput extends BookingRefInput {
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same key returns the first result.' })
+  @MaxLength(100)
+  idempotencyKey?: string;
+}
+
 @ObjectType()
 export class BookingPayload extends MutationPayload {
   @Field(() => MarketBooking, { nullable: true }) booking?: MarketBooking;

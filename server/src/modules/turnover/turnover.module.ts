@@ -1,5 +1,9 @@
 import type { FeatureModule } from '../feature-module';
+import { Enrolment } from './enrolment.entity';
 import { Migration20261129060000TurnoverReport } from './migrations/Migration20261129060000TurnoverReport';
+import { Migration20261129070000Training } from './migrations/Migration20261129070000Training';
+import { Training } from './training.entity';
+import { EnrolmentResolver, TrainingResolver } from './training.resolver';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
 import { TurnoverTotalsResolver } from './turnover-totals.resolver';
@@ -7,7 +11,19 @@ import { TurnoverTotalsResolver } from './turnover-totals.resolver';
 /** Turnover: entities, resolvers, migrations and demo data of this feature. */
 export const turnoverModule: FeatureModule = {
   name: 'turnover',
-  entities: [TurnoverReport],
-  resolvers: [TurnoverReportResolver, TurnoverTotalsResolver],
-  migrations: [{ name: 'Migration20261129060000TurnoverReport', class: Migration20261129060000TurnoverReport }],
+  entities: [
+    TurnoverReport,
+    Training,
+    Enrolment,
+  ],
+  resolvers: [
+    TurnoverReportResolver,
+    TurnoverTotalsResolver,
+    TrainingResolver,
+    EnrolmentResolver,
+  ],
+  migrations: [
+    { name: 'Migration20261129060000TurnoverReport', class: Migration20261129060000TurnoverReport },
+    { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
+  ],
 };

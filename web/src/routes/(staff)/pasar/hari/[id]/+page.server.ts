@@ -55,8 +55,8 @@ export const actions: Actions = {
     const r = await act<{ checkInBooking: P & { booking: { vendor: { businessName: string } } | null } }>(
       event,
       'pasar',
-      `mutation($input: BookingRefInput!) { checkInBooking(input: $input) { booking { vendor { businessName } } userErrors { code field message } } }`,
-      { bookingId: formText(form, 'bookingId') },
+      `mutation($input: CheckInBookingInput!) { checkInBooking(input: $input) { booking { vendor { businessName } } userErrors { code field message } } }`,
+      { bookingId: formText(form, 'bookingId'), idempotencyKey: formText(form, 'key') || null },
     );
     return r.ok ? { checkedIn: r.data.checkInBooking.booking?.vendor.businessName } : r.failure;
   },

@@ -1,0 +1,82 @@
+import type { RequestContext } from '../../graphql/context';
+import { isUuid } from '../market/market.guard';
+import { witaDate } from '../market/market-time.util';
+import type { TrainingTopic } from './training.enums';
+import type { Certificate, CertificateVerification } from './training.types';
+
+const NUMBER = /^SERT-\d{4}-\d{6}$/;
+
+const SELECT = `select e.id as enrolment_id, e.certificate_number, e.attended, v.business_name, v.owner_name, v.public_consent,
+                       t.title, t.topic, t.starts_at, t.ends_at, t.place, t.trainer, p.name as sponsor_name
+                  from training_enrolment e
+                  join training t on t.id = e.training_id
+                  join market_vendor v on v.id = e.vendor_id
+                  left join partner p on p.id = t.partner_id`;
+
+interface Row {
+  enrolment_id: string;
+  certificate_number: string;
+  attended: boolean;
+  business_name: string;
+  owner_name: string;
+  public_consent: boolean;
+  title: string;
+  topic: TrainingTopic;
+  starts_at: Date;
+  ends_at: Date;
+  place: string;
+  trainer: string;
+  sponsor_name: string | null;
+}
+
+const toCertificate = (r: Row): Certificate => ({
+  number: r.certificate_number,
+  businessName: r.business_name,
+  ownerName: r.owner_name,
+  trainingTitle: r.title,
+  topic: r.topic,
+  startsAt: new Date(r.starts_at),
+  endsAt: new Date(r.ends_at),
+  place: r.place,
+  trainer: r.trainer,
+  sponsorName: r.sponsor_name ?? undefined,
+  enrolmentId: r.enrolment_id,
+});
+
+/** Certificates of attendance: one per participant marked present, numbered by the database. */
+export class CertificateService {
+  /** The signed-in vendor's certificates, newest training first (one statement). */
+  async mine(ctx: RequestContext): Promise<Certificate[]> {
+    if (!ctx.user) return [];
+    const rows: Row[] = await ctx.em.getConnection().execute(
+      `${SELECT} where v.user_id = ? and e.attended and e.certificate_number is not null order by t.starts_at desc`,
+      [ctx.user.id],
+    );
+    return rows.map(toCertificate);
+  }
+
+  /** The certificate of one participant, for the staff print page; none unless she was marked present. */
+  async forEnrolment(ctx: RequestContext, enrolmentId: string): Promise<Certificate | undefined> {
+    if (!isUuid(enrolmentId)) return undefined;
+    const [row]: Row[] = await ctx.em.getConnection().execute(`${SELECT} where e.id = ? and e.attended and e.certificate_number is not null`, [enrolmentId]);
+    return row ? toCertificate(row) : undefined;
+  }
+
+  /**
+   * Public check of a certificate number: the training and its date, and the business name only
+   * when the vendor agreed to be shown publicly. Never the owner's name or any contact data.
+   */
+  async verify(ctx: RequestContext, number: string): Promise<CertificateVerification | undefined> {
+    const normalized = number.trim().toUpperCase();
+    if (!NUMBER.test(normalized)) return undefined;
+    const [row]: Row[] = await ctx.em.getConnection().execute(`${SELECT} where e.certificate_number = ?`, [normalized]);
+    if (!row) return undefined;
+    return {
+      number: row.certificate_number,
+      valid: row.attended === true,
+      businessName: row.public_consent ? row.business_name : undefined,
+      trainingTitle: row.title,
+      date: witaDate(new Date(row.starts_at)),
+    };
+  }
+}
