@@ -26,3 +26,18 @@ export const TrainingErrors = defineMessages({
   TRAINING_REASON_REQUIRED: { id: 'Tuliskan alasannya.', en: 'Give a reason.' },
   TRAINING_CERTIFICATE_NOT_FOUND: { id: 'Sertifikat tidak ditemukan.', en: 'Certificate not found.' },
 });
+
+/** Refusals of mentoring. */
+export const MentoringErrors = defineMessages({
+  MENTORING_VENDOR_NOT_FOUND: { id: 'Usaha tidak ditemukan.', en: 'Business not found.' },
+  MENTORING_MENTOR_NOT_STAFF: { id: 'Pendamping harus akun staf pasar.', en: 'The mentor must be a market staff account.' },
+  MENTORING_DATE_IN_FUTURE: { id: 'Tanggal kunjungan belum terjadi (waktu WITA).', en: 'The visit date is in the future (WITA).' },
+  MENTORING_DATE_TOO_OLD: { id: 'Tanggal kunjungan terlalu lama (sebelum 2020).', en: 'The visit date is too old (before 2020).' },
+  MENTORING_TOO_MANY_FOLLOW_UPS: { id: 'Paling banyak 20 tindak lanjut per kunjungan.', en: 'At most 20 follow-ups per visit.' },
+  MENTORING_FOLLOW_UP_EMPTY: { id: 'Tindak lanjut tidak boleh kosong.', en: 'A follow-up cannot be empty.' },
+  MENTORING_FOLLOW_UP_NOT_FOUND: { id: 'Tindak lanjut tidak ditemukan.', en: 'Follow-up not found.' },
+  MENTORING_DONE_DATE_INVALID: {
+    id: 'Tanggal selesai harus antara tanggal kunjungan dan hari ini (WITA).',
+    en: 'The done date must be between the visit date and today (WITA).',
+  },
+});

@@ -1,11 +1,15 @@
 import type { FeatureModule } from '../feature-module';
 import { Enrolment } from './enrolment.entity';
+import { MentoringFollowUp, MentoringVisit } from './mentoring.entity';
+import { MentoringResolver } from './mentoring.resolver';
 import { Migration20261129060000TurnoverReport } from './migrations/Migration20261129060000TurnoverReport';
 import { Migration20261129070000Training } from './migrations/Migration20261129070000Training';
+import { Migration20261129070100Mentoring } from './migrations/Migration20261129070100Mentoring';
 import { Training } from './training.entity';
 import { EnrolmentResolver, TrainingResolver } from './training.resolver';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
+import { TurnoverTotalsResolver } from './turnover-totals.resolver';
 
 /** Turnover: entities, resolvers, migrations and demo data of this feature. */
 export const turnoverModule: FeatureModule = {
@@ -14,14 +18,19 @@ export const turnoverModule: FeatureModule = {
     TurnoverReport,
     Training,
     Enrolment,
+    MentoringVisit,
+    MentoringFollowUp,
   ],
   resolvers: [
     TurnoverReportResolver,
+    TurnoverTotalsResolver,
     TrainingResolver,
     EnrolmentResolver,
+    MentoringResolver,
   ],
   migrations: [
     { name: 'Migration20261129060000TurnoverReport', class: Migration20261129060000TurnoverReport },
     { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
+    { name: 'Migration20261129070100Mentoring', class: Migration20261129070100Mentoring },
   ],
 };
