@@ -3,8 +3,13 @@ import { DuplicateFlag } from './duplicate-flag.entity';
 import { FamilyKkHistory } from './family-kk-history.entity';
 import { FamilyMember } from './family-member.entity';
 import { Family } from './family.entity';
+import { FamilyImportJob } from './import-job.entity';
+import { importRoutes } from './import.http';
+import { FamilyImportResolver } from './import.resolver';
 import { DuplicateFlagResolver, FamilyMemberResolver, FamilyResolver } from './family.resolver';
 import { Migration20261129100000Families } from './migrations/Migration20261129100000Families';
+import { Migration20261129100100ImportJob } from './migrations/Migration20261129100100ImportJob';
+import { Migration20261129100200RegistryBulkSpeed } from './migrations/Migration20261129100200RegistryBulkSpeed';
 import { Migration20261129110000InaProgramStock } from './migrations/Migration20261129110000InaProgramStock';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
@@ -21,6 +26,7 @@ export const inaKasihModule: FeatureModule = {
     FamilyMember,
     FamilyKkHistory,
     DuplicateFlag,
+    FamilyImportJob,
     // program, rounds, distribution, stock
     Program,
     EntitlementRule,
@@ -31,6 +37,7 @@ export const inaKasihModule: FeatureModule = {
     FamilyResolver,
     FamilyMemberResolver,
     DuplicateFlagResolver,
+    FamilyImportResolver,
     // program, rounds, distribution, stock
     ProgramResolver,
     EntitlementRuleResolver,
@@ -38,8 +45,11 @@ export const inaKasihModule: FeatureModule = {
   ],
   migrations: [
     { name: 'Migration20261129100000Families', class: Migration20261129100000Families },
+    { name: 'Migration20261129100100ImportJob', class: Migration20261129100100ImportJob },
+    { name: 'Migration20261129100200RegistryBulkSpeed', class: Migration20261129100200RegistryBulkSpeed },
     { name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock },
   ],
+  httpRoutes: [...importRoutes],
   demoSeed: async (em, logger) => {
     await seedProgramDemo(em, logger);
   },
