@@ -67,7 +67,7 @@ async function reachableByPartner(): Promise<Set<string>> {
 /** Field names that carry personal data: names, ID numbers, addresses, phones, birth dates. */
 const PERSONAL = /(^|[a-z])(nik|kk|nomorKk|name|fullName|phone|email|address|alamat|birth|dob|owner|contact|nib|photo)/i;
 /** Types that describe a single family, person or vendor. */
-const PERSONAL_TYPES = /^(Family|FamilyMember|Member|Household|Beneficiary|Recipient|Distribution|Vendor|MarketBooking|TurnoverEntry|Turnover|TrainingAttendance|AuditEntry)$/;
+const PERSONAL_TYPES = /^(Family|FamilyMember|Member|Household|Beneficiary|Recipient|Distribution|Vendor|MarketBooking|TurnoverEntry|Turnover|TurnoverReport|TurnoverGridRow|TurnoverDayGrid|MyTurnover|TrainingAttendance|AuditEntry)$/;
 
 /**
  * Fields a partner may reach that match the pattern but are not family personal data, with why.

@@ -1,4 +1,9 @@
 import type { FeatureModule } from '../feature-module';
+import { DuplicateFlag } from './duplicate-flag.entity';
+import { FamilyKkHistory } from './family-kk-history.entity';
+import { FamilyMember } from './family-member.entity';
+import { Family } from './family.entity';
+import { Migration20261129100000Families } from './migrations/Migration20261129100000Families';
 import { Migration20261129110000InaProgramStock } from './migrations/Migration20261129110000InaProgramStock';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
@@ -9,9 +14,28 @@ import { StockResolver } from './stock.resolver';
 /** Ina Kasih: entities, resolvers, migrations and demo data of this feature. */
 export const inaKasihModule: FeatureModule = {
   name: 'ina-kasih',
-  entities: [Program, EntitlementRule, StockLot],
-  resolvers: [ProgramResolver, EntitlementRuleResolver, StockResolver],
-  migrations: [{ name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock }],
+  entities: [
+    // registry
+    Family,
+    FamilyMember,
+    FamilyKkHistory,
+    DuplicateFlag,
+    // program, rounds, distribution, stock
+    Program,
+    EntitlementRule,
+    StockLot,
+  ],
+  resolvers: [
+    // registry
+    // program, rounds, distribution, stock
+    ProgramResolver,
+    EntitlementRuleResolver,
+    StockResolver,
+  ],
+  migrations: [
+    { name: 'Migration20261129100000Families', class: Migration20261129100000Families },
+    { name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock },
+  ],
   demoSeed: async (em, logger) => {
     await seedProgramDemo(em, logger);
   },

@@ -42,6 +42,14 @@ export const TurnoverErrors = defineMessages({
     en: 'A correction must change the turnover or the number of sales.',
   },
   TURNOVER_TOO_MANY_ROWS: { id: 'Paling banyak {max} baris sekaligus.', en: 'At most {max} rows at once.' },
+  TURNOVER_RANGE_INVALID: {
+    id: 'Rentang tanggal tidak valid (dari ≤ sampai, paling lama {max} hari).',
+    en: 'Invalid date range (from ≤ to, at most {max} days).',
+  },
+  TURNOVER_TOTAL_TOO_LARGE: {
+    id: 'Jumlah omzet melebihi Rp 9.007.199.254.740.991 dan tidak dapat dikirim dengan tepat; persempit rentangnya.',
+    en: 'The turnover total exceeds Rp 9,007,199,254,740,991 and cannot be sent exactly; narrow the range.',
+  },
   TURNOVER_NO_VENDOR_PROFILE: {
     id: 'Akun ini tidak terhubung ke usaha.',
     en: 'This account is not linked to a business.',

@@ -9,6 +9,7 @@ import { Training } from './training.entity';
 import { EnrolmentResolver, TrainingResolver } from './training.resolver';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
+import { TurnoverTotalsResolver } from './turnover-totals.resolver';
 
 /** Turnover: entities, resolvers, migrations and demo data of this feature. */
 export const turnoverModule: FeatureModule = {
@@ -22,6 +23,7 @@ export const turnoverModule: FeatureModule = {
   ],
   resolvers: [
     TurnoverReportResolver,
+    TurnoverTotalsResolver,
     TrainingResolver,
     EnrolmentResolver,
     MentoringResolver,
