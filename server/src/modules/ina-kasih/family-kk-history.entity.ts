@@ -1,5 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Allow, Permission } from '../../graphql/permissions';
 import { User } from '../user/user.entity';
 import { Family } from './family.entity';
 
@@ -23,6 +24,8 @@ export class FamilyKkHistory {
   @Property({ type: 'string', length: 64, nullable: true, hidden: true })
   kkHash?: string;
 
+  @Field(() => String, { nullable: true, description: 'The KK number masked.' })
+  @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })
   kkMasked?: string;
 

@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { Allow, Permission } from '../../graphql/permissions';
 import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { BaseEntity } from '../../platform/base.entity';
 import { FamilyRelation, Sex } from './family.enums';
@@ -16,6 +17,7 @@ export class FamilyMember extends BaseEntity {
   family: Family;
 
   @Field(() => String, { description: 'Full name as on the KK.' })
+  @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 120 })
   name: string;
 
@@ -27,6 +29,8 @@ export class FamilyMember extends BaseEntity {
   @Property({ type: 'string', length: 64, nullable: true, hidden: true })
   nikHash?: string;
 
+  @Field(() => String, { nullable: true, description: 'NIK masked, e.g. 5371••••••••0003.' })
+  @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })
   nikMasked?: string;
 
@@ -36,6 +40,7 @@ export class FamilyMember extends BaseEntity {
   nikMismatch: boolean = false;
 
   @Field(() => LocalDateScalar, { description: 'Birth date (tanggal lahir).' })
+  @Allow(Permission.FamilyRead)
   @Property({ type: 'string', columnType: 'date' })
   birthDate: string;
 

@@ -1,5 +1,6 @@
 import { Collection, Entity, Enum, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Allow, Permission } from '../../graphql/permissions';
 import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { BaseEntity } from '../../platform/base.entity';
 import { Region } from '../region/region.entity';
@@ -30,14 +31,18 @@ export class Family extends BaseEntity {
   kkHash?: string;
 
   /** 5371••••••••0012 */
+  @Field(() => String, { nullable: true, description: 'KK number masked, e.g. 5371••••••••0012 (empty once erased at the family’s request).' })
+  @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })
   kkMasked?: string;
 
   @Field(() => String, { description: 'Head of the family (kepala keluarga).' })
+  @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 120 })
   headName: string;
 
   @Field(() => String, { description: 'Address (alamat), with RT/RW.' })
+  @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 300 })
   address: string;
 

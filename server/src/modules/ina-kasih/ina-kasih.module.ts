@@ -5,6 +5,7 @@ import { DuplicateFlag } from './duplicate-flag.entity';
 import { FamilyKkHistory } from './family-kk-history.entity';
 import { FamilyMember } from './family-member.entity';
 import { Family } from './family.entity';
+import { DuplicateFlagResolver, FamilyMemberResolver, FamilyResolver } from './family.resolver';
 import { Migration20261129100000Families } from './migrations/Migration20261129100000Families';
 import { Migration20261129110000InaProgramStock } from './migrations/Migration20261129110000InaProgramStock';
 import { Migration20261129110100InaRoundsDistributions } from './migrations/Migration20261129110100InaRoundsDistributions';
@@ -34,6 +35,9 @@ export const inaKasihModule: FeatureModule = {
   ],
   resolvers: [
     // registry
+    FamilyResolver,
+    FamilyMemberResolver,
+    DuplicateFlagResolver,
     // program, rounds, distribution, stock
     ProgramResolver,
     EntitlementRuleResolver,
