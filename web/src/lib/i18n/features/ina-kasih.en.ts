@@ -4,7 +4,7 @@ import type { inaKasihId } from './ina-kasih.id';
 export const inaKasihEn: Record<keyof typeof inaKasihId, string> = {
   'ina.nav.rounds': 'Distribution rounds',
   'ina.nav.stock': 'Pad stock',
-  'ina.program': 'Program',
+  'ina.program': 'Programme',
   'ina.show': 'Show',
   'ina.noProgram': 'No program yet. An administrator can create one first.',
 
@@ -51,8 +51,8 @@ export const inaKasihEn: Record<keyof typeof inaKasihId, string> = {
   'ina.round.reversedOk': 'Delivery reversed; the packs are back in stock.',
   'ina.round.closedOk': 'Round closed.',
   'ina.round.coverage': 'Coverage by kelurahan',
-  'ina.round.kelurahan': 'Kelurahan',
-  'ina.round.kecamatan': 'Kecamatan {name}',
+  'ina.round.kelurahan': 'Kelurahan (urban village)',
+  'ina.round.kecamatan': 'District (kecamatan) {name}',
   'ina.round.families': 'Families',
   'ina.round.women': 'Women and girls 10–45',
   'ina.round.girls': '{n} girls 10–17',
@@ -89,7 +89,7 @@ export const inaKasihEn: Record<keyof typeof inaKasihId, string> = {
   'ina.place.SCHOOL': 'School',
   'ina.place.HEALTH_POST': 'Health post',
   'ina.sheet.title': 'Delivery sheet {kelurahan}, {month}',
-  'ina.sheet.kecamatan': 'Kecamatan {name}',
+  'ina.sheet.kecamatan': 'District (kecamatan) {name}',
   'ina.sheet.totals': '{families} families · {women} women and girls · {packs} packs',
   'ina.sheet.printed': 'printed {date}',
   'ina.sheet.xlsx': 'Download XLSX',

@@ -101,7 +101,7 @@ export const inaKasihId = {
   'ina.sheet.women': 'Perempuan 10–45',
   'ina.sheet.girls': 'Anak 10–17',
   'ina.sheet.packs': 'Paket',
-  'ina.sheet.status': 'Status',
+  'ina.sheet.status': 'Keterangan',
   'ina.sheet.done': 'Sudah ({packs} paket)',
   'ina.sheet.signature': 'Nama & tanda tangan penerima',
 } satisfies Record<string, string>;
