@@ -1,4 +1,6 @@
 import type { FeatureModule } from '../feature-module';
+import { Distribution } from './distribution.entity';
+import { DistributionResolver, FamilyDeliveriesResolver } from './distribution.resolver';
 import { DuplicateFlag } from './duplicate-flag.entity';
 import { FamilyKkHistory } from './family-kk-history.entity';
 import { FamilyMember } from './family-member.entity';
@@ -11,9 +13,13 @@ import { Migration20261129100000Families } from './migrations/Migration202611291
 import { Migration20261129100100ImportJob } from './migrations/Migration20261129100100ImportJob';
 import { Migration20261129100200RegistryBulkSpeed } from './migrations/Migration20261129100200RegistryBulkSpeed';
 import { Migration20261129110000InaProgramStock } from './migrations/Migration20261129110000InaProgramStock';
+import { Migration20261129110100InaRoundsDistributions } from './migrations/Migration20261129110100InaRoundsDistributions';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
 import { seedProgramDemo } from './program.seed';
+import { seedRoundsDemo } from './round.seed';
+import { DistributionRound } from './round.entity';
+import { DistributionRoundResolver, RoundPlanEntryResolver } from './round.resolver';
 import { StockLot } from './stock.entity';
 import { StockResolver } from './stock.resolver';
 
@@ -31,6 +37,8 @@ export const inaKasihModule: FeatureModule = {
     Program,
     EntitlementRule,
     StockLot,
+    DistributionRound,
+    Distribution,
   ],
   resolvers: [
     // registry
@@ -42,15 +50,22 @@ export const inaKasihModule: FeatureModule = {
     ProgramResolver,
     EntitlementRuleResolver,
     StockResolver,
+    DistributionRoundResolver,
+    RoundPlanEntryResolver,
+    DistributionResolver,
+    FamilyDeliveriesResolver,
   ],
   migrations: [
     { name: 'Migration20261129100000Families', class: Migration20261129100000Families },
     { name: 'Migration20261129100100ImportJob', class: Migration20261129100100ImportJob },
     { name: 'Migration20261129100200RegistryBulkSpeed', class: Migration20261129100200RegistryBulkSpeed },
     { name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock },
+    { name: 'Migration20261129110100InaRoundsDistributions', class: Migration20261129110100InaRoundsDistributions },
   ],
   httpRoutes: [...importRoutes],
   demoSeed: async (em, logger) => {
-    await seedProgramDemo(em, logger);
+    // The registry's families first, then the program, its stock and rounds planned from them.
+    const programId = await seedProgramDemo(em, logger);
+    await seedRoundsDemo(em, logger, programId);
   },
 };

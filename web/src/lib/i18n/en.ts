@@ -2,6 +2,7 @@ import { fundingEn } from './features/funding.en';
 import { inaKasihEn } from './features/ina-kasih.en';
 import { marketEn } from './features/market.en';
 import { offlineEn } from './features/offline.en';
+import { trainingEn } from './features/training.en';
 import { turnoverEn } from './features/turnover.en';
 import type { MessageKey } from './id';
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'Kupang Peduli',
   'app.tagline': 'Ina Kasih · SABOAK KOEPAN',
   'app.skipToContent': 'Skip to content',
+  'app.tableScroll': 'Table: scroll sideways to see every column',
 
   'header.signedInAs': 'Signed in as',
   'header.signIn': 'Sign in',
@@ -118,6 +120,7 @@ export const en: Record<MessageKey, string> = {
 
   ...marketEn,
   ...turnoverEn,
+  ...trainingEn,
   ...inaKasihEn,
   ...fundingEn,
   ...offlineEn,

@@ -2,6 +2,7 @@ import { fundingId } from './features/funding.id';
 import { inaKasihId } from './features/ina-kasih.id';
 import { marketId } from './features/market.id';
 import { offlineId } from './features/offline.id';
+import { trainingId } from './features/training.id';
 import { turnoverId } from './features/turnover.id';
 
 /** Bahasa Indonesia: the source language; every other dictionary must have the same keys. */
@@ -9,6 +10,7 @@ export const id = {
   'app.name': 'Kupang Peduli',
   'app.tagline': 'Ina Kasih · SABOAK KOEPAN',
   'app.skipToContent': 'Langsung ke isi',
+  'app.tableScroll': 'Tabel: geser ke samping untuk melihat semua kolom',
 
   'header.signedInAs': 'Masuk sebagai',
   'header.signIn': 'Masuk',
@@ -117,6 +119,7 @@ export const id = {
 
   ...marketId,
   ...turnoverId,
+  ...trainingId,
   ...inaKasihId,
   ...fundingId,
   ...offlineId,
