@@ -66,7 +66,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const em = orm.em.fork();
   const wantsDemo = config.seedDemo === 'always' || (config.seedDemo === 'auto' && !config.databaseUrl && (await em.count(User, {})) === 0);
   if (wantsDemo) {
-    await seedDemo(em, logger, { piiKey: config.piiKey });
+    await seedDemo(em, logger, { piiKey: config.piiKey, emptyRegistry: config.nodeEnv === 'test' });
     seededDemo = true;
   }
   if (await ensureFirstAdmin(em, config)) logger.info({ email: config.adminEmail }, 'first administrator created');

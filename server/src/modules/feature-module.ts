@@ -7,6 +7,11 @@ import type { AppConfig } from '../config';
 export interface DemoSeedOptions {
   /** Key for the encrypted personal-data columns (KK, NIK), from configuration. */
   piiKey: string;
+  /**
+   * Leave the Ina Kasih registry without demo families (NODE_ENV=test: the test suites build
+   * the families they count themselves).
+   */
+  emptyRegistry?: boolean;
 }
 
 /** Demo data of one feature, written through the given EntityManager; safe to run twice. */

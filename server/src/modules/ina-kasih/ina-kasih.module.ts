@@ -5,6 +5,7 @@ import { DuplicateFlag } from './duplicate-flag.entity';
 import { FamilyKkHistory } from './family-kk-history.entity';
 import { FamilyMember } from './family-member.entity';
 import { Family } from './family.entity';
+import { seedFamiliesDemo } from './family.seed';
 import { FamilyImportJob } from './import-job.entity';
 import { importRoutes } from './import.http';
 import { FamilyImportResolver } from './import.resolver';
@@ -63,8 +64,9 @@ export const inaKasihModule: FeatureModule = {
     { name: 'Migration20261129110100InaRoundsDistributions', class: Migration20261129110100InaRoundsDistributions },
   ],
   httpRoutes: [...importRoutes],
-  demoSeed: async (em, logger) => {
+  demoSeed: async (em, logger, options) => {
     // The registry's families first, then the program, its stock and rounds planned from them.
+    if (!options.emptyRegistry) await seedFamiliesDemo(em, logger, options.piiKey);
     const programId = await seedProgramDemo(em, logger);
     await seedRoundsDemo(em, logger, programId);
   },
