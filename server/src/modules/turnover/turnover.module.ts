@@ -10,6 +10,7 @@ import { EnrolmentResolver, TrainingResolver } from './training.resolver';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
 import { TurnoverTotalsResolver } from './turnover-totals.resolver';
+import { seedTurnoverDemo } from './turnover.seed';
 
 /** Turnover: entities, resolvers, migrations and demo data of this feature. */
 export const turnoverModule: FeatureModule = {
@@ -33,4 +34,7 @@ export const turnoverModule: FeatureModule = {
     { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
     { name: 'Migration20261129070100Mentoring', class: Migration20261129070100Mentoring },
   ],
+  demoSeed: async (em, logger) => {
+    await seedTurnoverDemo(em, logger);
+  },
 };
