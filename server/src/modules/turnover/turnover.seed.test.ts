@@ -11,6 +11,8 @@ describe('turnover demo data (real PostgreSQL)', () => {
   afterAll(() => t?.close());
 
   it('adds up to about Rp 4 billion since June 2025, only for checked-in vendors, and is safe to run twice', async () => {
+    // Tests seed without the long history (see seedTurnoverDemo); here it is added in full.
+    await seedTurnoverDemo(t.em(), createLogger('silent'), { history: true });
     const summary = async () =>
       (
         await t.sql(`select count(*)::int as reports, sum(amount) filter (where current)::text as total, min(d.date)::text as first,
@@ -24,7 +26,7 @@ describe('turnover demo data (real PostgreSQL)', () => {
     expect(before).toMatchObject({ disputed: 2, old: 1 });
     const [{ orphans }] = await t.sql(`select count(*)::int as orphans from turnover_report t join market_booking b on b.id = t.booking_id where b.status <> 'CHECKED_IN'`);
     expect(orphans).toBe(0);
-    await seedTurnoverDemo(t.em(), createLogger('silent'));
+    await seedTurnoverDemo(t.em(), createLogger('silent'), { history: true });
     expect(await summary()).toEqual(before);
   });
 });
