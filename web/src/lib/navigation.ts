@@ -4,6 +4,7 @@ import { fundingNav } from '$lib/nav/funding';
 import { inaKasihNav } from '$lib/nav/ina-kasih';
 import { marketNav } from '$lib/nav/market';
 import { offlineNav } from '$lib/nav/offline';
+import { trainingNav } from '$lib/nav/training';
 import { turnoverNav } from '$lib/nav/turnover';
 
 export interface NavLink {
@@ -26,7 +27,7 @@ const HOME: Record<Area, NavLink[]> = {
   mitra: [{ href: '/mitra', label: 'nav.home' }],
 };
 
-const FEATURES: AreaNav[] = [marketNav, turnoverNav, inaKasihNav, fundingNav, offlineNav];
+const FEATURES: AreaNav[] = [marketNav, turnoverNav, trainingNav, inaKasihNav, fundingNav, offlineNav];
 
 /** Each area's menu: its home, then each feature's links in a fixed order. */
 export const AREA_NAV: Record<Area, NavLink[]> = Object.fromEntries(

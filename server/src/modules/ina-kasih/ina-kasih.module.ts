@@ -1,17 +1,57 @@
 import type { FeatureModule } from '../feature-module';
+import { Distribution } from './distribution.entity';
+import { DistributionResolver, FamilyDeliveriesResolver } from './distribution.resolver';
+import { DuplicateFlag } from './duplicate-flag.entity';
+import { FamilyKkHistory } from './family-kk-history.entity';
+import { FamilyMember } from './family-member.entity';
+import { Family } from './family.entity';
+import { DuplicateFlagResolver, FamilyMemberResolver, FamilyResolver } from './family.resolver';
+import { Migration20261129100000Families } from './migrations/Migration20261129100000Families';
 import { Migration20261129110000InaProgramStock } from './migrations/Migration20261129110000InaProgramStock';
+import { Migration20261129110100InaRoundsDistributions } from './migrations/Migration20261129110100InaRoundsDistributions';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
 import { seedProgramDemo } from './program.seed';
+import { DistributionRound } from './round.entity';
+import { DistributionRoundResolver, RoundPlanEntryResolver } from './round.resolver';
 import { StockLot } from './stock.entity';
 import { StockResolver } from './stock.resolver';
 
 /** Ina Kasih: entities, resolvers, migrations and demo data of this feature. */
 export const inaKasihModule: FeatureModule = {
   name: 'ina-kasih',
-  entities: [Program, EntitlementRule, StockLot],
-  resolvers: [ProgramResolver, EntitlementRuleResolver, StockResolver],
-  migrations: [{ name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock }],
+  entities: [
+    // registry
+    Family,
+    FamilyMember,
+    FamilyKkHistory,
+    DuplicateFlag,
+    // program, rounds, distribution, stock
+    Program,
+    EntitlementRule,
+    StockLot,
+    DistributionRound,
+    Distribution,
+  ],
+  resolvers: [
+    // registry
+    FamilyResolver,
+    FamilyMemberResolver,
+    DuplicateFlagResolver,
+    // program, rounds, distribution, stock
+    ProgramResolver,
+    EntitlementRuleResolver,
+    StockResolver,
+    DistributionRoundResolver,
+    RoundPlanEntryResolver,
+    DistributionResolver,
+    FamilyDeliveriesResolver,
+  ],
+  migrations: [
+    { name: 'Migration20261129100000Families', class: Migration20261129100000Families },
+    { name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock },
+    { name: 'Migration20261129110100InaRoundsDistributions', class: Migration20261129110100InaRoundsDistributions },
+  ],
   demoSeed: async (em, logger) => {
     await seedProgramDemo(em, logger);
   },

@@ -76,6 +76,8 @@ export class ProgramService {
         if (await em.count(EntitlementRule, { program: program.id, effectiveMonth: month })) {
           throw refuse(ctx, ProgramErrors.PROGRAM_RULE_MONTH_TAKEN, ['input', 'effectiveMonth']);
         }
+        const [planned] = await em.execute(`select to_char(max(month), 'YYYY-MM') as month from ina_distribution_round where program_id = ? and month >= ?`, [program.id, month]);
+        if (planned?.month) throw refuse(ctx, ProgramErrors.PROGRAM_RULE_MONTH_HAS_ROUND, ['input', 'effectiveMonth'], { month: planned.month });
         const rule = new EntitlementRule(randomUUID(), program, month, input.packsPerWoman, input.padsPerPack);
         rule.note = input.note?.trim() || undefined;
         if (ctx.user) rule.createdBy = em.getReference(User, ctx.user.id);

@@ -4,14 +4,7 @@ import { startTestApp, type TestApp } from '../../../test/test-app';
 import { seedDemo } from '../../db/seeders/demo.seeder';
 import { createLogger } from '../../platform/logger';
 import { marketClock } from '../market/market-time.util';
-
-export const CREATE_PROGRAM = `mutation($i: CreateProgramInput!) { createProgram(input: $i) {
-  program { id name currentRule { effectiveMonth packsPerWoman padsPerPack } rules { effectiveMonth packsPerWoman } } userErrors { code field message } } }`;
-export const SET_RULE = `mutation($i: SetEntitlementRuleInput!) { setEntitlementRule(input: $i) { rule { id effectiveMonth packsPerWoman padsPerPack note } userErrors { code field message } } }`;
-export const RECEIVE = `mutation($i: ReceiveStockInput!) { receiveStock(input: $i) {
-  stockLot { id receivedOn packsReceived packsRemaining padsPerPack unitCost fundingSource { name kind } } userErrors { code field message } } }`;
-export const LEVELS = `query($p: ID!) { stockLevels(programId: $p) { packsReceived packsRemaining packsDistributed valueRemaining
-  bySource { fundingSource { name kind } packsReceived packsRemaining valueReceived valueRemaining } openLots { receivedOn packsRemaining fundingSource { name } program { name } } } }`;
+import { CREATE_PROGRAM, LEVELS, RECEIVE, SET_RULE } from '../../../test/distribution.fixtures';
 
 describe('Ina Kasih programs, entitlement rules and stock (real HTTP, real PostgreSQL)', () => {
   let t: TestApp;

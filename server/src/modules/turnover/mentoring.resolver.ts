@@ -1,8 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/connection';
 import { Allow, Permission } from '../../graphql/permissions';
 import { Vendor } from '../market/entities/vendor.entity';
+import { isUuid } from '../market/market.guard';
 import { enrolmentVendorLoader } from './training.loaders';
 import { MentoringFollowUp, MentoringVisit } from './mentoring.entity';
 import { followUpsByVisitLoader, mentorNameLoader } from './mentoring.loaders';
@@ -32,6 +33,12 @@ export class MentoringResolver {
   @Query(() => MentoringVisitConnection, { description: "A vendor's mentoring visits, newest first (staff)." })
   mentoringVisits(@Ctx() ctx: RequestContext, @Args(() => MentoringVisitsArgs) args: MentoringVisitsArgs): Promise<MentoringVisitConnection> {
     return this.service.forVendor(ctx, args);
+  }
+
+  @Allow(Permission.TrainingManage)
+  @Query(() => Vendor, { nullable: true, description: 'The vendor whose mentoring log staff open.' })
+  mentoredVendor(@Ctx() ctx: RequestContext, @Arg('vendorId', () => ID) vendorId: string): Promise<Vendor | null> {
+    return isUuid(vendorId) ? ctx.em.findOne(Vendor, vendorId) : Promise.resolve(null);
   }
 
   @Allow(Permission.TrainingJoin)

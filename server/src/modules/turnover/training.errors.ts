@@ -24,6 +24,7 @@ export const TrainingErrors = defineMessages({
   TRAINING_CANCEL_AFTER_START: { id: 'Pendaftaran tidak bisa dibatalkan setelah pelatihan dimulai.', en: 'An enrolment cannot be cancelled after the training has started.' },
   TRAINING_HAS_ATTENDANCE: { id: 'Pelatihan ini sudah ada catatan kehadiran.', en: 'This training already has attendance recorded.' },
   TRAINING_REASON_REQUIRED: { id: 'Tuliskan alasannya.', en: 'Give a reason.' },
+  TRAINING_OUTCOME_DAYS_INVALID: { id: 'Jumlah hari harus 7 sampai 366.', en: 'The number of days must be 7 to 366.' },
   TRAINING_CERTIFICATE_NOT_FOUND: { id: 'Sertifikat tidak ditemukan.', en: 'Certificate not found.' },
 });
 

@@ -67,6 +67,12 @@ export class TrainingResolver {
     return this.service.open(ctx, args);
   }
 
+  @Allow(Permission.TrainingManage)
+  @Query(() => [Partner], { description: 'Partners that can sponsor a training (names only), for the staff form.' })
+  trainingSponsorOptions(@Ctx() ctx: RequestContext): Promise<Partner[]> {
+    return ctx.em.find(Partner, {}, { orderBy: { name: 'asc' }, limit: 200 });
+  }
+
   @FieldResolver(() => Partner, { nullable: true, description: 'Sponsoring partner (mitra CSR), if any.' })
   async sponsor(@Root() t: Training, @Ctx() ctx: RequestContext): Promise<Partner | undefined> {
     return t.partner ? ctx.loaders.get(partnerLoader).load(t.partner.id) : undefined;

@@ -2,6 +2,7 @@ import type { FeatureModule } from '../feature-module';
 import { Enrolment } from './enrolment.entity';
 import { MentoringFollowUp, MentoringVisit } from './mentoring.entity';
 import { MentoringResolver } from './mentoring.resolver';
+import { OutcomeResolver } from './outcome.resolver';
 import { Migration20261129060000TurnoverReport } from './migrations/Migration20261129060000TurnoverReport';
 import { Migration20261129070000Training } from './migrations/Migration20261129070000Training';
 import { Migration20261129070100Mentoring } from './migrations/Migration20261129070100Mentoring';
@@ -28,6 +29,7 @@ export const turnoverModule: FeatureModule = {
     TrainingResolver,
     EnrolmentResolver,
     MentoringResolver,
+    OutcomeResolver,
   ],
   migrations: [
     { name: 'Migration20261129060000TurnoverReport', class: Migration20261129060000TurnoverReport },

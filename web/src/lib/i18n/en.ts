@@ -2,6 +2,7 @@ import { fundingEn } from './features/funding.en';
 import { inaKasihEn } from './features/ina-kasih.en';
 import { marketEn } from './features/market.en';
 import { offlineEn } from './features/offline.en';
+import { trainingEn } from './features/training.en';
 import { turnoverEn } from './features/turnover.en';
 import type { MessageKey } from './id';
 
@@ -118,6 +119,7 @@ export const en: Record<MessageKey, string> = {
 
   ...marketEn,
   ...turnoverEn,
+  ...trainingEn,
   ...inaKasihEn,
   ...fundingEn,
   ...offlineEn,

@@ -2,6 +2,7 @@ import { fundingId } from './features/funding.id';
 import { inaKasihId } from './features/ina-kasih.id';
 import { marketId } from './features/market.id';
 import { offlineId } from './features/offline.id';
+import { trainingId } from './features/training.id';
 import { turnoverId } from './features/turnover.id';
 
 /** Bahasa Indonesia: the source language; every other dictionary must have the same keys. */
@@ -117,6 +118,7 @@ export const id = {
 
   ...marketId,
   ...turnoverId,
+  ...trainingId,
   ...inaKasihId,
   ...fundingId,
   ...offlineId,

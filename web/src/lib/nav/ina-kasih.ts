@@ -1,4 +1,6 @@
 import type { AreaNav } from '$lib/navigation';
 
 /** Menu links of the ina-kasih pages, per area. */
-export const inaKasihNav: AreaNav = {};
+export const inaKasihNav: AreaNav = {
+  program: [{ href: '/program/stok', label: 'ina.nav.stock' }],
+};

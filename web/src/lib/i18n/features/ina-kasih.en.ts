@@ -1,4 +1,35 @@
 import type { inaKasihId } from './ina-kasih.id';
 
 /** English texts of the ina-kasih pages. */
-export const inaKasihEn: Record<keyof typeof inaKasihId, string> = {};
+export const inaKasihEn: Record<keyof typeof inaKasihId, string> = {
+  'ina.nav.rounds': 'Distribution rounds',
+  'ina.nav.stock': 'Pad stock',
+  'ina.program': 'Program',
+  'ina.show': 'Show',
+  'ina.noProgram': 'No program yet. An administrator can create one first.',
+
+  'ina.stock.title': 'Pad stock',
+  'ina.stock.summary': '{remaining} packs left of {received} received; {distributed} packs delivered. Value left {value}.',
+  'ina.stock.bySource': 'By funding source',
+  'ina.stock.source': 'Funding source',
+  'ina.stock.received': 'Received (packs)',
+  'ina.stock.distributed': 'Delivered (packs)',
+  'ina.stock.remaining': 'Left (packs)',
+  'ina.stock.valueDistributed': 'Value delivered',
+  'ina.stock.valueRemaining': 'Value left',
+  'ina.stock.lots': 'Stock on hand',
+  'ina.stock.fifo': 'Deliveries draw from the stock received first.',
+  'ina.stock.lotLine': '{remaining} of {received} packs left · {pads} pads/pack · {cost}/pack',
+  'ina.stock.empty': 'Out of stock.',
+  'ina.stock.receive': 'Record stock received',
+  'ina.stock.receivedOk': '{packs} packs recorded into stock.',
+  'ina.stock.receivedOn': 'Date received',
+  'ina.stock.packs': 'Number of packs',
+  'ina.stock.padsPerPack': 'Pads per pack',
+  'ina.stock.padsHint': "Leave empty to use the program's rule for that month.",
+  'ina.stock.unitCost': 'Price per pack (Rp)',
+  'ina.stock.unitCostHint': 'Whole rupiah; 0 for goods given in kind.',
+  'ina.stock.supplier': 'Supplier',
+  'ina.stock.reference': 'Hand-over record (BAST) / delivery note number',
+  'ina.stock.save': 'Save stock',
+};

@@ -1,0 +1,98 @@
+import DataLoader from 'dataloader';
+import type { LoaderFactory } from '../../graphql/loaders';
+import { FundingSource } from '../funding/funding-source.entity';
+import { User } from '../user/user.entity';
+import { Distribution, DistributionKind } from './distribution.entity';
+import { Family } from './family.entity';
+import { FamilyMember } from './family-member.entity';
+import { DistributionRound } from './round.entity';
+import type { DistributionFunding } from './distribution.types';
+import type { RoundTotals } from './round.types';
+
+function byId<T extends { id: string }>(entity: new (...args: never[]) => T): LoaderFactory<string, T | undefined> {
+  return (ctx) =>
+    new DataLoader(async (ids) => {
+      const rows = (await ctx.em.find(entity as never, { id: { $in: [...ids] } } as never)) as T[];
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id));
+    });
+}
+
+/** One statement per request for every family, member, round or distribution a list refers to. */
+export const familyLoader = byId(Family);
+export const memberLoader = byId(FamilyMember);
+export const roundLoader = byId(DistributionRound);
+export const distributionLoader = byId(Distribution);
+
+/** Staff names of whoever recorded each entry (staff see each other's names). */
+export const staffNameLoader: LoaderFactory<string, string | undefined> = (ctx) =>
+  new DataLoader(async (ids) => {
+    const rows = await ctx.em.find(User, { id: { $in: [...ids] } }, { fields: ['fullName'] });
+    return ids.map((id) => rows.find((u) => u.id === id)?.fullName);
+  });
+
+/** The standing (non-reversed) delivery of each of many families in a round, keyed "round:family". */
+export const activeDeliveryLoader: LoaderFactory<string, Distribution | undefined> = (ctx) =>
+  new DataLoader(async (keys) => {
+    const pairs = keys.map((k) => k.split(':'));
+    const rounds = [...new Set(pairs.map((p) => p[0]))];
+    const families = [...new Set(pairs.map((p) => p[1]))];
+    // Deliveries and reversals share round and family, so one statement holds both.
+    const rows = await ctx.em.find(Distribution, { round: { $in: rounds }, family: { $in: families } });
+    const reversed = new Set(rows.filter((r) => r.reverses).map((r) => r.reverses!.id));
+    const standing = rows.filter((d) => d.kind === DistributionKind.DELIVERY && !reversed.has(d.id));
+    return keys.map((k) => standing.find((d) => `${d.round.id}:${d.family.id}` === k));
+  });
+
+/** The reversal entry of each of many deliveries (if any). */
+export const reversalOfLoader: LoaderFactory<string, Distribution | undefined> = (ctx) =>
+  new DataLoader(async (ids) => {
+    const rows = await ctx.em.find(Distribution, { reverses: { $in: [...ids] } });
+    return ids.map((id) => rows.find((r) => r.reverses?.id === id));
+  });
+
+/** Who paid for each of many deliveries: packs and cost per funding source of the lots drawn. */
+export const distributionFundingLoader: LoaderFactory<string, DistributionFunding[]> = (ctx) =>
+  new DataLoader(async (ids) => {
+    const rows: { distribution_id: string; source: string; packs: number; cost: string }[] = await ctx.em.execute(
+      `select m.distribution_id, l.funding_source_id as source, (-sum(m.packs))::int as packs, (-sum(m.packs::bigint * m.unit_cost))::text as cost
+         from ina_stock_movement m join ina_stock_lot l on l.id = m.lot_id
+        where m.distribution_id = any(?::uuid[]) group by m.distribution_id, l.funding_source_id`,
+      [`{${ids.join(',')}}`],
+    );
+    const sources = rows.length ? await ctx.em.find(FundingSource, { id: { $in: [...new Set(rows.map((r) => r.source))] } }) : [];
+    return ids.map((id) =>
+      rows
+        .filter((r) => r.distribution_id === id)
+        .map((r) => ({ fundingSource: sources.find((s) => s.id === r.source)!, packs: Math.abs(r.packs), cost: Math.abs(Number(r.cost)) })),
+    );
+  });
+
+/** Planned and delivered totals of each of many rounds, limited to the caller's kelurahan, in one statement. */
+export const roundTotalsLoader: LoaderFactory<string, RoundTotals> = (ctx) =>
+  new DataLoader(async (ids) => {
+    const scope = ctx.user?.kelurahanCodes.length ? `{${ctx.user.kelurahanCodes.join(',')}}` : null;
+    const rows: (RoundTotals & { round_id: string })[] = await ctx.em.execute(
+      `select p.round_id, count(*)::int as "families", sum(p.eligible_women)::int as "eligibleWomen", sum(p.planned_packs)::int as "plannedPacks",
+              count(x.family_id)::int as "deliveredFamilies", coalesce(sum(x.packs), 0)::int as "deliveredPacks"
+         from ina_round_plan p
+         left join (select round_id, family_id, sum(packs) as packs from ina_distribution where round_id = any(?::uuid[])
+                     group by round_id, family_id having sum(packs) > 0) x on x.round_id = p.round_id and x.family_id = p.family_id
+        where p.round_id = any(?::uuid[]) and (?::text[] is null or p.kelurahan_code = any(?::text[]))
+        group by p.round_id`,
+      [`{${ids.join(',')}}`, `{${ids.join(',')}}`, scope, scope],
+    );
+    const empty: RoundTotals = { families: 0, eligibleWomen: 0, plannedPacks: 0, deliveredFamilies: 0, deliveredPacks: 0 };
+    return ids.map((id) => {
+      const r = rows.find((x) => x.round_id === id);
+      return r ? { families: r.families, eligibleWomen: r.eligibleWomen, plannedPacks: r.plannedPacks, deliveredFamilies: r.deliveredFamilies, deliveredPacks: r.deliveredPacks } : empty;
+    });
+  });
+
+/** Deliveries and reversals of each of many families, newest first; a scoped account sees only its kelurahan. */
+export const deliveriesOfFamilyLoader: LoaderFactory<string, Distribution[]> = (ctx) =>
+  new DataLoader(async (ids) => {
+    const codes = ctx.user?.kelurahanCodes ?? [];
+    const rows = await ctx.em.find(Distribution, { family: { $in: [...ids] }, ...(codes.length ? { kelurahan: { $in: codes } } : {}) }, { orderBy: { createdAt: 'desc' } });
+    return ids.map((id) => rows.filter((d) => d.family.id === id));
+  });

@@ -1,0 +1,165 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Connection, PageArgs } from '../../graphql/connection';
+import { MutationPayload } from '../../graphql/payload';
+import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
+import { UserError } from '../../graphql/user-error.type';
+import { DuplicateFlag } from './duplicate-flag.entity';
+import { FamilyDataSource, FamilyRelation, FamilyStatus, DuplicateFlagStatus, DuplicateResolution, Sex } from './family.enums';
+import { FamilyMember } from './family-member.entity';
+import { Family } from './family.entity';
+
+const KEY = 'Idempotency key: a retry with the same key returns the first result.';
+
+@InputType({ description: 'A person on the family card.' })
+export class FamilyMemberInput {
+  @Field(() => String) @MaxLength(120) name: string;
+  @Field(() => String, { nullable: true, description: 'NIK, 16 digits (optional for a baby not yet registered).' }) @MaxLength(30) nik?: string;
+  @Field(() => LocalDateScalar) birthDate: string;
+  @Field(() => Sex) sex: Sex;
+  @Field(() => FamilyRelation, { nullable: true }) relation?: FamilyRelation;
+  @Field(() => Boolean, { nullable: true }) inSchool?: boolean;
+  @Field(() => Boolean, { nullable: true }) disability?: boolean;
+}
+
+@InputType({ description: 'A family to register, with its members (pendaftaran keluarga).' })
+export class RegisterFamilyInput {
+  @Field(() => String, { description: 'Nomor KK, 16 digits.' }) @MaxLength(30) kk: string;
+  @Field(() => String) @MaxLength(120) headName: string;
+  @Field(() => String) @MaxLength(300) address: string;
+  @Field(() => String, { description: 'Kelurahan code, e.g. 53.71.02.1004.' }) @MaxLength(20) kelurahanCode: string;
+  @Field(() => Int, { nullable: true }) desil?: number;
+  @Field(() => FamilyDataSource) dataSource: FamilyDataSource;
+  @Field(() => LocalDateScalar, { nullable: true }) verifiedAt?: string;
+  @Field(() => String, { nullable: true }) @MaxLength(100) skNumber?: string;
+  @Field(() => Int, { nullable: true }) phase?: number;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Enrolled from this date; default today (WITA).' }) enrolledAt?: string;
+  @Field(() => Boolean, { nullable: true, description: 'The family agreed to the use of its data (recorded with the time).' }) consentGiven?: boolean;
+  @Field(() => String, { nullable: true }) @MaxLength(200) consentMethod?: string;
+  @Field(() => [FamilyMemberInput], { nullable: true }) members?: FamilyMemberInput[];
+  @Field(() => String, { nullable: true, description: KEY }) @MaxLength(100) idempotencyKey?: string;
+}
+
+@InputType({ description: 'Changes to a family; fields left out stay as they are. The KK changes with changeFamilyKk.' })
+export class UpdateFamilyInput {
+  @Field(() => ID) familyId: string;
+  @Field(() => String, { nullable: true }) @MaxLength(120) headName?: string;
+  @Field(() => String, { nullable: true }) @MaxLength(300) address?: string;
+  @Field(() => String, { nullable: true }) @MaxLength(20) kelurahanCode?: string;
+  @Field(() => Int, { nullable: true }) desil?: number;
+  @Field(() => FamilyDataSource, { nullable: true }) dataSource?: FamilyDataSource;
+  @Field(() => LocalDateScalar, { nullable: true }) verifiedAt?: string;
+  @Field(() => String, { nullable: true }) @MaxLength(100) skNumber?: string;
+  @Field(() => Int, { nullable: true }) phase?: number;
+  @Field(() => LocalDateScalar, { nullable: true }) enrolledAt?: string;
+  @Field(() => Boolean, { nullable: true }) consentGiven?: boolean;
+  @Field(() => String, { nullable: true }) @MaxLength(200) consentMethod?: string;
+}
+
+@InputType()
+export class AddFamilyMemberInput extends FamilyMemberInput {
+  @Field(() => ID) familyId: string;
+  @Field(() => String, { nullable: true, description: KEY }) @MaxLength(100) idempotencyKey?: string;
+}
+
+@InputType({ description: 'Changes to a member; fields left out stay as they are.' })
+export class UpdateFamilyMemberInput {
+  @Field(() => ID) memberId: string;
+  @Field(() => String, { nullable: true }) @MaxLength(120) name?: string;
+  @Field(() => String, { nullable: true, description: 'A new NIK; an empty string removes it.' }) @MaxLength(30) nik?: string;
+  @Field(() => LocalDateScalar, { nullable: true }) birthDate?: string;
+  @Field(() => Sex, { nullable: true }) sex?: Sex;
+  @Field(() => FamilyRelation, { nullable: true }) relation?: FamilyRelation;
+  @Field(() => Boolean, { nullable: true }) inSchool?: boolean;
+  @Field(() => Boolean, { nullable: true }) disability?: boolean;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The member left the family on this date.' }) leftAt?: string;
+}
+
+@InputType({ description: 'A new KK number for the family; the old one stays in its history.' })
+export class ChangeFamilyKkInput {
+  @Field(() => ID) familyId: string;
+  @Field(() => String) @MaxLength(30) kk: string;
+  @Field(() => String, { description: 'Why: moved (pindah), split (pisah KK), new head of family…' }) @MaxLength(300) reason: string;
+}
+
+@InputType()
+export class SetFamilyStatusInput {
+  @Field(() => ID) familyId: string;
+  @Field(() => FamilyStatus) status: FamilyStatus;
+  @Field(() => String, { nullable: true, description: 'Required to pause or exit.' }) @MaxLength(500) reason?: string;
+}
+
+@InputType()
+export class ResolveDuplicateFlagInput {
+  @Field(() => ID) flagId: string;
+  @Field(() => DuplicateResolution) resolution: DuplicateResolution;
+  @Field(() => String, { description: 'What staff checked and decided.' }) @MaxLength(500) note: string;
+  @Field(() => ID, { nullable: true, description: 'With EXITED_ONE: which of the two families leaves the program.' }) exitFamilyId?: string;
+}
+
+@InputType()
+export class RevealFamilyIdentityInput {
+  @Field(() => ID) familyId: string;
+}
+
+@ObjectType()
+export class FamilyPayload extends MutationPayload {
+  @Field(() => Family, { nullable: true }) family?: Family;
+  @Field(() => [UserError], { description: 'Things staff should check that did not stop the change (e.g. a NIK that disagrees with the sex).' })
+  warnings: UserError[] = [];
+}
+
+@ObjectType()
+export class FamilyMemberPayload extends MutationPayload {
+  @Field(() => FamilyMember, { nullable: true }) member?: FamilyMember;
+  @Field(() => [UserError]) warnings: UserError[] = [];
+}
+
+@ObjectType()
+export class DuplicateFlagPayload extends MutationPayload {
+  @Field(() => DuplicateFlag, { nullable: true }) flag?: DuplicateFlag;
+}
+
+@ObjectType({ description: 'A member’s full NIK, revealed to staff who need it.' })
+export class MemberIdentity {
+  @Field(() => ID) memberId: string;
+  @Field(() => String) name: string;
+  @Field(() => String, { nullable: true }) nik?: string;
+}
+
+@ObjectType({ description: 'The full KK and NIK numbers of a family; every reveal is in the audit trail.' })
+export class FamilyIdentity {
+  @Field(() => ID) familyId: string;
+  @Field(() => String, { nullable: true }) kk?: string;
+  @Field(() => [MemberIdentity]) members: MemberIdentity[];
+}
+
+@ObjectType()
+export class FamilyIdentityPayload extends MutationPayload {
+  @Field(() => FamilyIdentity, { nullable: true }) identity?: FamilyIdentity;
+}
+
+@ArgsType()
+export class FamiliesArgs extends PageArgs {
+  @Field(() => String, { nullable: true }) @MaxLength(20) kelurahanCode?: string;
+  @Field(() => FamilyStatus, { nullable: true }) status?: FamilyStatus;
+  @Field(() => Int, { nullable: true }) desil?: number;
+  @Field(() => Boolean, { nullable: true, description: 'Only families with an open duplicate flag.' }) hasOpenDuplicate?: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A full 16-digit KK or NIK (matched exactly through the blind index), or part of the head’s name or the registry number.',
+  })
+  @MaxLength(100)
+  search?: string;
+}
+
+@ObjectType()
+export class FamilyConnection extends Connection(Family, 'Family') {}
+
+@ArgsType()
+export class DuplicateFlagsArgs extends PageArgs {
+  @Field(() => DuplicateFlagStatus, { nullable: true, description: 'Default OPEN.' }) status?: DuplicateFlagStatus;
+}
+
+@ObjectType()
+export class DuplicateFlagConnection extends Connection(DuplicateFlag, 'DuplicateFlag') {}
