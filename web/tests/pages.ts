@@ -13,11 +13,11 @@ export interface RolePages {
 }
 
 export const MAIN_PAGES: RolePages[] = [
-  { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa'] },
-  { role: 'VENDOR', login: '081234560001', paths: ['/usaha', '/usaha/pasar', '/usaha/riwayat'] },
-  { role: 'MARKET_STAFF', login: 'pasar@kupang.demo', paths: ['/pasar', '/pasar/hari', '/pasar/hari/:today', '/pasar/lapak', '/pasar/pedagang'] },
-  { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program'] },
-  { role: 'PARTNER', login: 'mitra@kupang.demo', paths: ['/mitra', '/mitra/dana'] },
+  { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa', '/offline'] },
+  { role: 'VENDOR', login: '081234560001', paths: ['/usaha', '/usaha/pasar', '/usaha/riwayat', '/usaha/pelatihan'] },
+  { role: 'MARKET_STAFF', login: 'pasar@kupang.demo', paths: ['/pasar', '/pasar/hari', '/pasar/hari/:today', '/pasar/lapak', '/pasar/pedagang', '/pasar/pelatihan'] },
+  { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok'] },
+  { role: 'PARTNER', login: 'mitra@kupang.demo', paths: ['/mitra', '/mitra/dana', '/mitra/cetak'] },
   { role: 'ADMIN', login: 'admin@kupang.demo', paths: ['/admin', '/admin/dana'] },
 ];
 

@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
+import { seedDemo } from '../../db/seeders/demo.seeder';
+import { createLogger } from '../../platform/logger';
 import { marketClock } from '../market/market-time.util';
+import { seedRoundsDemo } from './round.seed';
 import { CLOSE_ROUND, COVERAGE, CREATE_PROGRAM, insertFamilies, memberOf, OPEN_ROUND, PLAN, RECEIVE, RECORD, REVERSE, SET_RULE } from '../../../test/distribution.fixtures';
 
 const OEBOBO = '53.71.04.1001'; // in the scoped demo account's work area
@@ -212,6 +215,41 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
       const r = await c.request(q, v);
       expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(Object.values(r.data ?? {}).filter((x) => x !== null)).toEqual([]);
+    }
+  });
+});
+
+describe('Ina Kasih rounds demo data', () => {
+  it('plans the three months before this one from the families, serves most of them from stock, closes the two older rounds; a second run changes nothing', async () => {
+    const t = await startTestApp();
+    try {
+      await insertFamilies(t, 120, OEBOBO, { enrolledAt: '2025-09-01' });
+      await insertFamilies(t, 80, NAIMATA, { enrolledAt: '2025-09-01' });
+      const [{ id }] = await t.sql(`select id from ina_program where name = 'Ina Kasih'`);
+      await seedRoundsDemo(t.em(), createLogger('silent'), id);
+      const rounds = await t.sql(
+        `select r.status, (select count(*)::int from ina_round_plan p where p.round_id = r.id) as planned,
+                (select count(*)::int from ina_distribution d where d.round_id = r.id) as delivered
+           from ina_distribution_round r where r.program_id = ? order by r.month`,
+        [id],
+      );
+      expect(rounds.map((r) => r.status)).toEqual(['CLOSED', 'CLOSED', 'OPEN']);
+      for (const r of rounds) {
+        expect(r.planned).toBe(200);
+        expect(r.delivered / r.planned).toBeGreaterThan(0.7);
+        expect(r.delivered).toBeLessThan(r.planned);
+      }
+      const [{ drawn }] = await t.sql(`select -sum(m.packs)::int as drawn from ina_stock_movement m join ina_distribution d on d.id = m.distribution_id where d.round_id in (select id from ina_distribution_round where program_id = ?)`, [id]);
+      const [{ packs }] = await t.sql(`select sum(packs)::int as packs from ina_distribution d join ina_distribution_round r on r.id = d.round_id where r.program_id = ?`, [id]);
+      expect(drawn).toBe(packs);
+      const staff = await t.as('program@kupang.demo');
+      const list = await staff.ok<any>(`{ distributionRounds(first: 5) { totalCount nodes { month totals { families deliveredFamilies } } } }`);
+      expect(list.distributionRounds.totalCount).toBe(3);
+      const before = await t.fingerprint();
+      await seedDemo(t.em(), createLogger('silent'), { piiKey: t.config.piiKey ?? '' });
+      expect(await t.fingerprint()).toEqual(before);
+    } finally {
+      await t.close();
     }
   });
 });

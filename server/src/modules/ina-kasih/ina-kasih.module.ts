@@ -12,6 +12,7 @@ import { Migration20261129110100InaRoundsDistributions } from './migrations/Migr
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
 import { seedProgramDemo } from './program.seed';
+import { seedRoundsDemo } from './round.seed';
 import { DistributionRound } from './round.entity';
 import { DistributionRoundResolver, RoundPlanEntryResolver } from './round.resolver';
 import { StockLot } from './stock.entity';
@@ -53,6 +54,8 @@ export const inaKasihModule: FeatureModule = {
     { name: 'Migration20261129110100InaRoundsDistributions', class: Migration20261129110100InaRoundsDistributions },
   ],
   demoSeed: async (em, logger) => {
-    await seedProgramDemo(em, logger);
+    // The registry's families first, then the program, its stock and rounds planned from them.
+    const programId = await seedProgramDemo(em, logger);
+    await seedRoundsDemo(em, logger, programId);
   },
 };

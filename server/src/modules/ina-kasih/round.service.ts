@@ -32,7 +32,7 @@ export const STANDING_DELIVERY = `exists (select 1 from ina_distribution d where
  * before the month do not count), times the packs of the rule. Girls are those under 18 on the
  * month's first day.
  */
-const PLAN_SQL = `insert into ina_round_plan (round_id, family_id, kelurahan_code, eligible_women, eligible_girls, planned_packs)
+export const PLAN_SQL = `insert into ina_round_plan (round_id, family_id, kelurahan_code, eligible_women, eligible_girls, planned_packs)
   select ?, f.id, f.kelurahan_code, count(*),
          count(*) filter (where m.birth_date > (?::date - interval '18 years')::date),
          count(*) * ?

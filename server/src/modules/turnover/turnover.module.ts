@@ -8,6 +8,7 @@ import { Migration20261129070000Training } from './migrations/Migration202611290
 import { Migration20261129070100Mentoring } from './migrations/Migration20261129070100Mentoring';
 import { Training } from './training.entity';
 import { EnrolmentResolver, TrainingResolver } from './training.resolver';
+import { seedTrainingDemo } from './training.seed';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
 import { TurnoverTotalsResolver } from './turnover-totals.resolver';
@@ -36,7 +37,9 @@ export const turnoverModule: FeatureModule = {
     { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
     { name: 'Migration20261129070100Mentoring', class: Migration20261129070100Mentoring },
   ],
+  // Turnover first: the trainings' before/after outcome reads the figures.
   demoSeed: async (em, logger) => {
     await seedTurnoverDemo(em, logger);
+    await seedTrainingDemo(em, logger);
   },
 };

@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'Kupang Peduli',
   'app.tagline': 'Ina Kasih · SABOAK KOEPAN',
   'app.skipToContent': 'Skip to content',
+  'app.tableScroll': 'Table: scroll sideways to see every column',
 
   'header.signedInAs': 'Signed in as',
   'header.signIn': 'Sign in',

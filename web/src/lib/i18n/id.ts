@@ -10,6 +10,7 @@ export const id = {
   'app.name': 'Kupang Peduli',
   'app.tagline': 'Ina Kasih · SABOAK KOEPAN',
   'app.skipToContent': 'Langsung ke isi',
+  'app.tableScroll': 'Tabel: geser ke samping untuk melihat semua kolom',
 
   'header.signedInAs': 'Masuk sebagai',
   'header.signIn': 'Masuk',

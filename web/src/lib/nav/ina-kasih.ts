@@ -2,5 +2,8 @@ import type { AreaNav } from '$lib/navigation';
 
 /** Menu links of the ina-kasih pages, per area. */
 export const inaKasihNav: AreaNav = {
-  program: [{ href: '/program/stok', label: 'ina.nav.stock' }],
+  program: [
+    { href: '/program/putaran', label: 'ina.nav.rounds' },
+    { href: '/program/stok', label: 'ina.nav.stock' },
+  ],
 };

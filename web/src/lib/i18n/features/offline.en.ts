@@ -29,4 +29,5 @@ export const offlineEn: Record<keyof typeof offlineId, string> = {
   'offline.share.noPhone': 'The mobile number of {name} cannot be used for WhatsApp.',
   'offline.progress.working': 'Working…',
   'offline.progress.percent': '{percent}% done',
+  'offline.progress.download': 'Preparing and downloading the report',
 };

@@ -27,4 +27,5 @@ export const offlineId = {
   'offline.share.noPhone': 'Nomor HP {name} tidak bisa dipakai untuk WhatsApp.',
   'offline.progress.working': 'Sedang diproses…',
   'offline.progress.percent': '{percent}% selesai',
+  'offline.progress.download': 'Menyiapkan dan mengunduh laporan',
 } satisfies Record<string, string>;

@@ -14,8 +14,10 @@ export const GET: RequestHandler = async (event) => {
   const base = `dampak-${report.period.year}-${String(report.period.from).padStart(2, '0')}-${String(report.period.to).padStart(2, '0')}`;
   if (event.url.searchParams.get('format') === 'csv') {
     const text = sheets.map((s) => [[s.name], ...s.rows].map((row) => row.map(csvCell).join(',')).join('\r\n')).join('\r\n\r\n');
-    return new Response('\ufeff' + text, {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${base}.csv"` },
+    const body = new TextEncoder().encode('\ufeff' + text);
+    return new Response(body, {
+      // content-length lets the page show how far the download is.
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${base}.csv"`, 'content-length': String(body.byteLength) },
     });
   }
   const book = new ExcelJS.Workbook();
@@ -31,6 +33,7 @@ export const GET: RequestHandler = async (event) => {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="${base}.xlsx"`,
+      'content-length': String((buffer as ArrayBuffer).byteLength),
     },
   });
 };
