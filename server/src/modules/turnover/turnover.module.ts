@@ -8,10 +8,12 @@ import { Migration20261129070000Training } from './migrations/Migration202611290
 import { Migration20261129070100Mentoring } from './migrations/Migration20261129070100Mentoring';
 import { Training } from './training.entity';
 import { EnrolmentResolver, TrainingResolver } from './training.resolver';
+import { TrainingImpactResolver } from './training-impact.resolver';
 import { seedTrainingDemo } from './training.seed';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
 import { TurnoverTotalsResolver } from './turnover-totals.resolver';
+import { seedTurnoverDemo } from './turnover.seed';
 
 /** Turnover: entities, resolvers, migrations and demo data of this feature. */
 export const turnoverModule: FeatureModule = {
@@ -30,11 +32,16 @@ export const turnoverModule: FeatureModule = {
     EnrolmentResolver,
     MentoringResolver,
     OutcomeResolver,
+    TrainingImpactResolver,
   ],
   migrations: [
     { name: 'Migration20261129060000TurnoverReport', class: Migration20261129060000TurnoverReport },
     { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
     { name: 'Migration20261129070100Mentoring', class: Migration20261129070100Mentoring },
   ],
-  demoSeed: (em, logger) => seedTrainingDemo(em, logger),
+  // Turnover first: the trainings' before/after outcome reads the figures.
+  demoSeed: async (em, logger) => {
+    await seedTurnoverDemo(em, logger);
+    await seedTrainingDemo(em, logger);
+  },
 };
