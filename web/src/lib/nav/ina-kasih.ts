@@ -3,6 +3,7 @@ import type { AreaNav } from '$lib/navigation';
 /** Menu links of the ina-kasih pages, per area. */
 export const inaKasihNav: AreaNav = {
   program: [
+    { href: '/program/keluarga', label: 'ina.nav.families' },
     { href: '/program/putaran', label: 'ina.nav.rounds' },
     { href: '/program/stok', label: 'ina.nav.stock' },
   ],

@@ -1,0 +1,38 @@
+import { gql } from '$lib/server/graphql';
+import type { PageServerLoad } from './$types';
+
+const LIST = /* GraphQL */ `
+  query Families($search: String, $status: FamilyStatus, $kelurahanCode: String, $after: String) {
+    families(first: 30, search: $search, status: $status, kelurahanCode: $kelurahanCode, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id registryNumber kkMasked headName desil status kelurahan { name } eligibleWomen openDuplicateFlags { id } }
+    }
+    registrationKelurahan { code name }
+  }
+`;
+
+export interface FamilyRow {
+  id: string;
+  registryNumber: string;
+  kkMasked: string | null;
+  headName: string;
+  desil: number | null;
+  status: string;
+  kelurahan: { name: string };
+  eligibleWomen: number;
+  openDuplicateFlags: { id: string }[];
+}
+
+const STATUSES = ['ACTIVE', 'PAUSED', 'EXITED'];
+
+export const load: PageServerLoad = async (event) => {
+  await event.parent();
+  const q = event.url.searchParams;
+  const status = STATUSES.includes(q.get('status') ?? '') ? q.get('status') : null;
+  const data = await gql<{
+    families: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: FamilyRow[] };
+    registrationKelurahan: { code: string; name: string }[];
+  }>(event, LIST, { search: q.get('q') || null, status, kelurahanCode: q.get('kelurahan') || null, after: q.get('after') || null });
+  return { ...data, search: q.get('q') ?? '', status: status ?? '', kelurahanCode: q.get('kelurahan') ?? '' };
+};
