@@ -3,6 +3,8 @@ import type { inaKasihId } from './ina-kasih.id';
 /** English texts of the ina-kasih pages. */
 export const inaKasihEn: Record<keyof typeof inaKasihId, string> = {
   // registry
+  'ina.family.kk': 'KK',
+  'ina.member.nik': 'NIK',
   'ina.nav.families': 'Families',
   'ina.families.title': 'Registered families',
   'ina.families.search': 'Search',

@@ -1,6 +1,8 @@
 /** Bahasa Indonesia texts of the ina-kasih pages; the English file must have the same keys. */
 export const inaKasihId = {
   // registry
+  'ina.family.kk': 'KK',
+  'ina.member.nik': 'NIK',
   'ina.nav.families': 'Keluarga penerima',
   'ina.families.title': 'Keluarga penerima',
   'ina.families.search': 'Cari',
