@@ -8,6 +8,7 @@ import { Migration20261129070000Training } from './migrations/Migration202611290
 import { Migration20261129070100Mentoring } from './migrations/Migration20261129070100Mentoring';
 import { Training } from './training.entity';
 import { EnrolmentResolver, TrainingResolver } from './training.resolver';
+import { TrainingImpactResolver } from './training-impact.resolver';
 import { seedTrainingDemo } from './training.seed';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
@@ -30,6 +31,7 @@ export const turnoverModule: FeatureModule = {
     EnrolmentResolver,
     MentoringResolver,
     OutcomeResolver,
+    TrainingImpactResolver,
   ],
   migrations: [
     { name: 'Migration20261129060000TurnoverReport', class: Migration20261129060000TurnoverReport },

@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { SaboakKoepanImpact } from '../funding/impact.types';
+import { trainingImpact } from './training-impact.service';
+import { TrainingImpact } from './training-impact.types';
+
+/** Adds the trainings to the SABOAK KOEPAN impact report, under the same period and suppression. */
+@Resolver(() => SaboakKoepanImpact)
+export class TrainingImpactResolver {
+  @FieldResolver(() => TrainingImpact, { description: 'Trainings held, attendance, and turnover of trained vendors beside those not (yet) trained (one SQL statement).' })
+  trainings(@Root() impact: SaboakKoepanImpact, @Ctx() ctx: RequestContext): Promise<TrainingImpact> {
+    const months = impact.months.map((m) => Number(m.month.slice(5, 7)));
+    const from = months.length ? Math.min(...months) : 1;
+    const to = months.length ? Math.max(...months) : 12;
+    return trainingImpact(ctx, { year: impact.year, from, to, protect: impact.suppressionApplied, minCell: impact.minCell });
+  }
+}
