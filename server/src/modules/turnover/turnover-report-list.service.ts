@@ -29,6 +29,19 @@ export class TurnoverReportListService {
     return { marketDay: day, rows, checkedIn: rows.length, recorded: logged.length, total: exactRupiah(String(logged.reduce((s, r) => s + BigInt(r.report!.amount), 0n))) };
   }
 
+  /** Market days that have begun (WITA) and were not cancelled, newest first: the days staff can log. */
+  recentDays(ctx: RequestContext): Promise<MarketDay[]> {
+    const today = witaDate(marketClock.now());
+    return ctx.em.find(MarketDay, { date: { $lte: today }, status: { $ne: 'CANCELLED' } } as FilterQuery<MarketDay>, { orderBy: { date: 'desc' }, limit: 60 });
+  }
+
+  /** One version of a report for staff (any version: old ones are shown with their history). */
+  async one(ctx: RequestContext, id: string): Promise<TurnoverReport> {
+    const report = isUuid(id) ? await ctx.em.findOne(TurnoverReport, id, { populate: ['marketDay', 'vendor'] }) : null;
+    if (!report) throw new AppError(TurnoverErrors.TURNOVER_REPORT_NOT_FOUND);
+    return report;
+  }
+
   /** Current figures for staff, newest market day first; `status: DISPUTED` is the disputes queue. */
   async list(ctx: RequestContext, args: TurnoverReportsArgs): Promise<ConnectionShape<TurnoverReport>> {
     const page = toPage(args);

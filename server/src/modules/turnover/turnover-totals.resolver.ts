@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Allow, Permission } from '../../graphql/permissions';
+import { MarketDay } from '../market/entities/market-day.entity';
+import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportListService } from './turnover-report-list.service';
 import { turnoverTotals } from './turnover-totals.service';
 import {
@@ -28,6 +30,18 @@ export class TurnoverTotalsResolver {
   @Query(() => TurnoverDayGrid, { description: 'Every vendor checked in on a market day with her current figure (the closing-time grid).' })
   turnoverDayGrid(@Ctx() ctx: RequestContext, @Arg('marketDayId', () => ID) marketDayId: string): Promise<TurnoverDayGrid> {
     return this.lists.dayGrid(ctx, marketDayId);
+  }
+
+  @Allow(Permission.TurnoverRecord)
+  @Query(() => [MarketDay], { description: 'Market days that have begun (WITA), newest first (at most 60): the days whose turnover staff can log.' })
+  turnoverMarketDays(@Ctx() ctx: RequestContext): Promise<MarketDay[]> {
+    return this.lists.recentDays(ctx);
+  }
+
+  @Allow(Permission.TurnoverRecord)
+  @Query(() => TurnoverReport, { description: 'One version of a turnover report, with its history (staff).' })
+  turnoverReport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<TurnoverReport> {
+    return this.lists.one(ctx, id);
   }
 
   @Allow(Permission.TurnoverRecord)

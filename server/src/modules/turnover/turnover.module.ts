@@ -13,6 +13,7 @@ import { seedTrainingDemo } from './training.seed';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
 import { TurnoverTotalsResolver } from './turnover-totals.resolver';
+import { seedTurnoverDemo } from './turnover.seed';
 
 /** Turnover: entities, resolvers, migrations and demo data of this feature. */
 export const turnoverModule: FeatureModule = {
@@ -38,5 +39,9 @@ export const turnoverModule: FeatureModule = {
     { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
     { name: 'Migration20261129070100Mentoring', class: Migration20261129070100Mentoring },
   ],
-  demoSeed: (em, logger) => seedTrainingDemo(em, logger),
+  // Turnover first: the trainings' before/after outcome reads the figures.
+  demoSeed: async (em, logger) => {
+    await seedTurnoverDemo(em, logger);
+    await seedTrainingDemo(em, logger);
+  },
 };
