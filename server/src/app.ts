@@ -17,6 +17,7 @@ import { getSchema } from './graphql/schema';
 import { createGraphqlHandler } from './http/graphql-handler';
 import { normalizeForwarding } from './http/request.util';
 import { setSecurityHeaders } from './http/security-headers';
+import { featureModules } from './modules/feature-modules';
 import { User } from './modules/user/user.entity';
 import { loadOrCreateDevPiiKey } from './platform/dev-pii-key';
 import { startIdempotencyRetention } from './platform/idempotency-retention';
@@ -65,7 +66,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const em = orm.em.fork();
   const wantsDemo = config.seedDemo === 'always' || (config.seedDemo === 'auto' && !config.databaseUrl && (await em.count(User, {})) === 0);
   if (wantsDemo) {
-    await seedDemo(em, logger, { piiKey: config.piiKey });
+    await seedDemo(em, logger, { piiKey: config.piiKey, emptyRegistry: config.nodeEnv === 'test' });
     seededDemo = true;
   }
   if (await ensureFirstAdmin(em, config)) logger.info({ email: config.adminEmail }, 'first administrator created');
@@ -88,6 +89,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const graphql = createGraphqlHandler(apollo, orm, config);
   const web = options.serveWeb === false ? undefined : await loadWebHandler(config, logger);
 
+  const moduleRoutes = featureModules.flatMap((m) => m.httpRoutes ?? []);
   const server = http.createServer((req, res) => {
     if (!server.listening) res.shouldKeepAlive = false; // shutting down: let this socket close after the answer
     setSecurityHeaders(res, config.cookieSecure);
@@ -98,6 +100,15 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
         logger.error({ err }, 'GraphQL transport failure');
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end('{"errors":[{"message":"Internal server error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
+      });
+      return;
+    }
+    const route = req.method === 'GET' || req.method === 'POST' ? moduleRoutes.find((r) => r.method === req.method && r.path.test(pathname)) : undefined;
+    if (route) {
+      route.handle(req, res, { orm, config, logger }, route.path.exec(pathname)!).catch((err: Error) => {
+        logger.error({ err, path: pathname }, 'module route failure');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"code":"INTERNAL_SERVER_ERROR"}');
       });
       return;
     }

@@ -1,14 +1,36 @@
-import type { MigrationObject } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MigrationObject, MikroORM } from '@mikro-orm/core';
+import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
 
 export interface DemoSeedOptions {
   /** Key for the encrypted personal-data columns (KK, NIK), from configuration. */
   piiKey: string;
+  /**
+   * Leave the Ina Kasih registry without demo families (NODE_ENV=test: the test suites build
+   * the families they count themselves).
+   */
+  emptyRegistry?: boolean;
 }
 
 /** Demo data of one feature, written through the given EntityManager; safe to run twice. */
 export type DemoSeedStep = (em: EntityManager, logger: Logger, options: DemoSeedOptions) => Promise<void>;
+
+/** What a module's plain HTTP route (a file upload or download beside /graphql) is given. */
+export interface HttpRouteContext {
+  orm: MikroORM<PostgreSqlDriver>;
+  config: AppConfig;
+  logger: Logger;
+}
+
+/** A plain HTTP endpoint of a module, for what GraphQL carries badly (large uploads, file downloads). */
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  /** Matched against the path; capture groups are passed on. */
+  path: RegExp;
+  handle(req: IncomingMessage, res: ServerResponse, ctx: HttpRouteContext, match: RegExpExecArray): Promise<void>;
+}
 
 /**
  * What a feature module (market, turnover, Ina Kasih, funding) plugs into the platform.
@@ -23,4 +45,5 @@ export interface FeatureModule {
   /** Checked-in migrations of the module, oldest first. */
   migrations: MigrationObject[];
   demoSeed?: DemoSeedStep;
+  httpRoutes?: HttpRoute[];
 }

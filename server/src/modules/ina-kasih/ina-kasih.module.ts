@@ -5,8 +5,14 @@ import { DuplicateFlag } from './duplicate-flag.entity';
 import { FamilyKkHistory } from './family-kk-history.entity';
 import { FamilyMember } from './family-member.entity';
 import { Family } from './family.entity';
+import { seedFamiliesDemo } from './family.seed';
+import { FamilyImportJob } from './import-job.entity';
+import { importRoutes } from './import.http';
+import { FamilyImportResolver } from './import.resolver';
 import { DuplicateFlagResolver, FamilyMemberResolver, FamilyResolver } from './family.resolver';
 import { Migration20261129100000Families } from './migrations/Migration20261129100000Families';
+import { Migration20261129100100ImportJob } from './migrations/Migration20261129100100ImportJob';
+import { Migration20261129100200RegistryBulkSpeed } from './migrations/Migration20261129100200RegistryBulkSpeed';
 import { Migration20261129110000InaProgramStock } from './migrations/Migration20261129110000InaProgramStock';
 import { Migration20261129110100InaRoundsDistributions } from './migrations/Migration20261129110100InaRoundsDistributions';
 import { EntitlementRule, Program } from './program.entity';
@@ -27,6 +33,7 @@ export const inaKasihModule: FeatureModule = {
     FamilyMember,
     FamilyKkHistory,
     DuplicateFlag,
+    FamilyImportJob,
     // program, rounds, distribution, stock
     Program,
     EntitlementRule,
@@ -39,6 +46,7 @@ export const inaKasihModule: FeatureModule = {
     FamilyResolver,
     FamilyMemberResolver,
     DuplicateFlagResolver,
+    FamilyImportResolver,
     // program, rounds, distribution, stock
     ProgramResolver,
     EntitlementRuleResolver,
@@ -50,11 +58,15 @@ export const inaKasihModule: FeatureModule = {
   ],
   migrations: [
     { name: 'Migration20261129100000Families', class: Migration20261129100000Families },
+    { name: 'Migration20261129100100ImportJob', class: Migration20261129100100ImportJob },
+    { name: 'Migration20261129100200RegistryBulkSpeed', class: Migration20261129100200RegistryBulkSpeed },
     { name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock },
     { name: 'Migration20261129110100InaRoundsDistributions', class: Migration20261129110100InaRoundsDistributions },
   ],
-  demoSeed: async (em, logger) => {
+  httpRoutes: [...importRoutes],
+  demoSeed: async (em, logger, options) => {
     // The registry's families first, then the program, its stock and rounds planned from them.
+    if (!options.emptyRegistry) await seedFamiliesDemo(em, logger, options.piiKey);
     const programId = await seedProgramDemo(em, logger);
     await seedRoundsDemo(em, logger, programId);
   },

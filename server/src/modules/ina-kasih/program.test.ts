@@ -141,7 +141,7 @@ describe('Ina Kasih demo data', () => {
         { packs_per_woman: 2, pads_per_pack: 10 },
       ]);
       const before = await t.fingerprint();
-      await seedDemo(t.em(), createLogger('silent'), { piiKey: t.config.piiKey ?? '' });
+      await seedDemo(t.em(), createLogger('silent'), { piiKey: t.config.piiKey ?? '', emptyRegistry: true });
       expect(await t.fingerprint()).toEqual(before);
     } finally {
       await t.close();
