@@ -84,11 +84,12 @@ export class DistributionService {
           if (err instanceof UniqueConstraintViolationException) throw this.alreadyServed(ctx);
           throw err;
         }
-        const draws = await drawStock(ctx, em, round.program.id, packs, d.id);
         this.audit.record({ ...ctx, em }, 'ina.distribution.record', 'Distribution', d.id, {
-          after: { roundId: round.id, familyId: input.familyId, packs, place: d.place, attempt, lots: draws.map((x) => x.lotId) },
+          after: { roundId: round.id, familyId: input.familyId, packs, place: d.place, attempt },
         });
         await em.flush();
+        // Last before commit: the stock rows are held from here until the transaction ends.
+        await drawStock(ctx, em, round.program.id, packs, d.id);
         return { id: d.id };
       });
       return { distribution: await ctx.em.findOneOrFail(Distribution, value.id, { refresh: true }), userErrors: [] };
