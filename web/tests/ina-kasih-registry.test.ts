@@ -65,4 +65,46 @@ describe('Ina Kasih registry in the browser', () => {
     await page.locator('[data-kk]', { hasText: KK }).waitFor();
     await page.getByText('5371044203840012').waitFor();
   });
+  it('staff register a family through the form, see field errors in Bahasa Indonesia, then the family masked in the list', async () => {
+    const kk = '5371041004230888';
+    const page = await newPhonePage(browser, portal, { javaScriptEnabled: false });
+    await page.goto('/masuk');
+    await signInWithForm(page, 'program@kupang.demo');
+    await page.waitForURL('**/program');
+    await page.goto('/program/keluarga');
+    await page.getByRole('link', { name: 'Daftarkan keluarga baru' }).click();
+    await page.waitForURL('**/program/keluarga/baru');
+    await expect(unlabelledControls(page)).resolves.toEqual([]);
+    await page.getByRole('link', { name: 'Tambah baris anggota' }).click();
+    await page.waitForURL('**/program/keluarga/baru?anggota=2');
+    await page.getByLabel('Nomor KK').fill('5371041004');
+    await page.getByLabel('Kepala keluarga', { exact: true }).fill('Yohanis Tefa');
+    await page.getByLabel('Alamat').fill('Jl. Timor Raya No. 12, RT 05/RW 02');
+    await page.getByLabel('Kelurahan').selectOption('53.71.04.1009');
+    await page.getByLabel('Desil (1–10)').fill('2');
+    await page.getByLabel('Keluarga setuju datanya dipakai untuk program ini').check();
+    const rows = page.locator('[data-member-row]');
+    await rows.nth(0).getByLabel('Nama').fill('Yohanis Tefa');
+    await rows.nth(0).getByLabel('Tanggal lahir').fill('1985-01-20');
+    await rows.nth(0).getByLabel('Jenis kelamin').selectOption('MALE');
+    await rows.nth(1).getByLabel('Nama').fill('Yuliana Tefa');
+    await rows.nth(1).getByLabel('NIK').fill('5371045505900021');
+    await rows.nth(1).getByLabel('Tanggal lahir').fill('1990-05-15');
+    await rows.nth(1).getByLabel('Hubungan dalam keluarga').selectOption('SPOUSE');
+    await page.getByRole('button', { name: 'Simpan keluarga' }).click();
+    // the short KK is refused beside its field; what was typed stays
+    await page.locator('.field-invalid .field-error').first().waitFor();
+    expect(await page.getByLabel('Nomor KK').getAttribute('aria-invalid')).toBe('true');
+    expect(await rows.nth(1).getByLabel('NIK').inputValue()).toBe('5371045505900021');
+    await page.getByLabel('Nomor KK').fill(kk);
+    await page.getByRole('button', { name: 'Simpan keluarga' }).click();
+    await page.waitForURL(/\/program\/keluarga\/[^/]+$/);
+    await page.getByText('Anggota keluarga (1 berhak bulan ini)').waitFor();
+    expect(await page.content()).not.toContain(kk);
+    await page.goto('/program/keluarga?q=' + kk);
+    await page.getByText('5371••••••••0888').waitFor();
+    await page.getByRole('link', { name: 'Yohanis Tefa' }).waitFor();
+    // the number typed into the search box is the only full KK on the page
+    expect(await page.locator('.cards').innerHTML()).not.toContain(kk);
+  });
 });
