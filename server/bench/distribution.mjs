@@ -10,14 +10,9 @@
  * process. Prints the opening time, throughput, latency percentiles, rows stored, and the time
  * and SQL statement count of roundCoverage and roundPlan. Usage: --families N --concurrency C.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { adminUrl, gql, startServer } from './bench-server.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,44 +21,6 @@ const arg = (name, fallback) => {
 const FAMILIES = arg('families', 3000);
 const CONCURRENCY = arg('concurrency', 32);
 const KELURAHAN = ['53.71.04.1001', '53.71.04.1008', '53.71.04.1009', '53.71.02.1004', '53.71.02.1005', '53.71.01.1001', '53.71.01.1002', '53.71.03.1001', '53.71.03.1010', '53.71.05.1001', '53.71.06.1001', '53.71.06.1002'];
-const serverDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startServer(databaseUrl, seed) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'kupang-bench-'));
-  const env = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: seed, LOG_LEVEL: 'warn',
-    NODE_ENV: 'development', PII_KEY: process.env.PII_KEY || '0'.repeat(63) + '1', RATE_LIMIT_ACCOUNT_PER_MINUTE: '0', RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
-  };
-  const child = spawn(process.execPath, [path.join(serverDir, 'dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))).then(() => rmSync(dataDir, { recursive: true, force: true })) };
-}
-
-async function gql(url, query, variables, cookie) {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return { data: body.data, setCookie: res.headers.getSetCookie(), statements: Number(res.headers.get('x-sql-statements') ?? -1) };
-}
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 

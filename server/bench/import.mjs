@@ -5,53 +5,15 @@
  * Prints the progress the portal would show, then the wall time from upload to "done" and rows/s.
  * `-- --families N` changes the size; `-- --xlsx` uploads the same data as an XLSX workbook.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { adminUrl, gql, serverDir, startServer } from './bench-server.mjs';
 
 const args = process.argv.slice(2);
 const FAMILIES = Number(args[args.indexOf('--families') + 1]) > 0 && args.includes('--families') ? Number(args[args.indexOf('--families') + 1]) : 30_000;
 const XLSX = args.includes('--xlsx');
-const serverDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startServer(databaseUrl) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'kupang-bench-'));
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: 'always', LOG_LEVEL: 'warn', NODE_ENV: 'development', PII_KEY: process.env.PII_KEY || '0'.repeat(63) + '1', RATE_LIMIT_ACCOUNT_PER_MINUTE: '0', RATE_LIMIT_ADDRESS_PER_MINUTE: '0' };
-  const child = spawn(process.execPath, [path.join(serverDir, 'dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 480; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))).then(() => rmSync(dataDir, { recursive: true, force: true })) };
-}
-
-async function gql(url, query, variables, cookie) {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return { data: body.data, setCookie: res.headers.getSetCookie() };
-}
 
 const p2 = (n) => String(n).padStart(2, '0');
 const p4 = (n) => String(n).padStart(4, '0');
@@ -106,7 +68,7 @@ async function main() {
   url.pathname = `/${dbName}`;
   let server;
   try {
-    server = await startServer(url.toString());
+    server = await startServer(url.toString(), 'always');
     const regions = JSON.parse(readFileSync(path.join(serverDir, 'src/db/data/kupang-regions.json'), 'utf8'));
     const kelurahan = regions.kecamatan.flatMap((k) => k.kelurahan.map((l) => l.name));
     const table = rows(kelurahan);
