@@ -107,4 +107,32 @@ describe('Ina Kasih registry in the browser', () => {
     // the number typed into the search box is the only full KK on the page
     expect(await page.locator('.cards').innerHTML()).not.toContain(kk);
   });
+  it('a second family with the same KK is flagged; staff see both masked and resolve the flag with a note', async () => {
+    const page = await newPhonePage(browser, portal, { javaScriptEnabled: false });
+    await page.goto('/masuk');
+    await signInWithForm(page, 'program@kupang.demo');
+    await page.waitForURL('**/program');
+    await page.goto('/program/keluarga/baru');
+    await page.getByLabel('Nomor KK').fill(KK);
+    await page.getByLabel('Kepala keluarga', { exact: true }).fill('Daniel Lakapu');
+    await page.getByLabel('Alamat').fill('Jl. Adisucipto No. 3, RT 01/RW 01');
+    await page.getByLabel('Kelurahan').selectOption('53.71.04.1009');
+    const row = page.locator('[data-member-row]').first();
+    await row.getByLabel('Nama').fill('Daniel Lakapu');
+    await row.getByLabel('Tanggal lahir').fill('1979-11-02');
+    await row.getByLabel('Jenis kelamin').selectOption('MALE');
+    await page.getByRole('button', { name: 'Simpan keluarga' }).click();
+    await page.waitForURL(/\/program\/keluarga\/[^/]+$/);
+    await page.goto('/program/duplikat');
+    await expect(unlabelledControls(page)).resolves.toEqual([]);
+    const card = page.locator('[data-flag]', { hasText: 'Daniel Lakapu' });
+    await card.getByRole('link', { name: 'Markus Benu' }).waitFor();
+    expect(await card.getByText('5371••••••••0777').count()).toBe(2);
+    expect(await page.content()).not.toContain(KK);
+    await card.getByLabel('Keputusan', { exact: true }).selectOption('NOT_DUPLICATE');
+    await card.getByLabel('Catatan pemeriksaan').fill('Dua KK lama dan baru, sudah dicek di Dukcapil.');
+    await card.getByRole('button', { name: 'Simpan keputusan' }).click();
+    await page.getByText('Keputusan disimpan.').waitFor();
+    expect(await page.locator('[data-flag]', { hasText: 'Daniel Lakapu' }).count()).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import type { AreaNav } from '$lib/navigation';
 export const inaKasihNav: AreaNav = {
   program: [
     { href: '/program/keluarga', label: 'ina.nav.families' },
+    { href: '/program/duplikat', label: 'ina.nav.duplicates' },
     { href: '/program/putaran', label: 'ina.nav.rounds' },
     { href: '/program/stok', label: 'ina.nav.stock' },
   ],
