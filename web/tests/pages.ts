@@ -16,7 +16,7 @@ export const MAIN_PAGES: RolePages[] = [
   { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa', '/offline'] },
   { role: 'VENDOR', login: '081234560001', paths: ['/usaha', '/usaha/pasar', '/usaha/riwayat', '/usaha/pelatihan'] },
   { role: 'MARKET_STAFF', login: 'pasar@kupang.demo', paths: ['/pasar', '/pasar/hari', '/pasar/hari/:today', '/pasar/lapak', '/pasar/pedagang', '/pasar/pelatihan'] },
-  { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok'] },
+  { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok', '/program/keluarga/baru', '/program/duplikat', '/program/impor'] },
   { role: 'PARTNER', login: 'mitra@kupang.demo', paths: ['/mitra', '/mitra/dana', '/mitra/cetak'] },
   { role: 'ADMIN', login: 'admin@kupang.demo', paths: ['/admin', '/admin/dana'] },
 ];
