@@ -135,9 +135,7 @@ describe('Ina Kasih registry in the browser', () => {
     await page.getByText('Keputusan disimpan.').waitFor();
     expect(await page.locator('[data-flag]', { hasText: 'Daniel Lakapu' }).count()).toBe(0);
   });
-  // Needs real PostgreSQL: on the single-connection embedded database the running import holds the
-  // only connection and the job page waits for it (TEST_DATABASE_URL=postgres://… npm test -w web -- …).
-  it.skipIf(!process.env.TEST_DATABASE_URL)('staff import a small CSV keeping the valid rows, follow the progress and read the per-row error', async () => {
+  it('staff import a small CSV keeping the valid rows, follow the progress and read the per-row error', async () => {
     const page = await newPhonePage(browser, portal);
     await page.goto('/masuk');
     await signInWithForm(page, 'program@kupang.demo');

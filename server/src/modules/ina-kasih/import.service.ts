@@ -137,6 +137,9 @@ export class FamilyImportService {
   private async write(jobId: string, families: ImportFamily[], kkHashes: Map<string, string>, user: AuthUser, ip: string): Promise<{ members: number; flags: number }> {
     const cipher = piiCipher(this.piiKey);
     const today = todayWita();
+    // The progress row is written on a second connection. The embedded database has a pool of one,
+    // held by this transaction, so there progress is reported between stages only (no deadlock).
+    const progressInsideWrite = (this.orm.config.get('pool')?.max ?? 2) > 1;
     return this.orm.em.fork().transactional(async (tx: EntityManager) => {
       // Big JSON parameters go to PostgreSQL as bind parameters through the driver: MikroORM's
       // execute() would inline and escape them in JavaScript first (seconds per batch measured).
@@ -195,7 +198,7 @@ export class FamilyImportService {
         );
         members += memberRows.length;
         rowsDone += batch.reduce((n, f) => n + f.rows.length, 0);
-        await this.progress(jobId, { processedRows: rowsDone });
+        if (progressInsideWrite) await this.progress(jobId, { processedRows: rowsDone });
       }
       const idArray = `{${ids.join(',')}}`;
       // Fresh statistics first: without them the planner takes the new tables for empty and
