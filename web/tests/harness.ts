@@ -21,8 +21,8 @@ export const DEMO_PASSWORD = 'kupang2026';
 
 export interface RunningPortal {
   url: string;
-  /** The test database, for tests that count rows (unset without TEST_DATABASE_URL). */
-  databaseUrl?: string;
+  /** The portal's database, for tests that count rows: TEST_DATABASE_URL's, or the embedded one's port. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -98,6 +98,10 @@ export async function startPortal(): Promise<RunningPortal> {
   delete env.DATABASE_URL;
   delete env.ORIGIN;
   if (database) env.DATABASE_URL = database.url;
+  // Without TEST_DATABASE_URL the server runs its embedded PostgreSQL; a fixed port lets the tests
+  // read it over the same wire protocol.
+  const embeddedPort = database ? undefined : await freePort();
+  if (embeddedPort) env.EMBEDDED_DB_PORT = String(embeddedPort);
 
   const child = spawn(process.execPath, [serverMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -122,12 +126,11 @@ export async function startPortal(): Promise<RunningPortal> {
     await stop();
     throw err;
   }
-  return { url, databaseUrl: database?.url, stop };
+  return { url, databaseUrl: database?.url ?? `postgres://postgres@127.0.0.1:${embeddedPort}/postgres`, stop };
 }
 
-/** Runs one SQL query on the portal's test database (the `pg` driver the server already depends on). */
+/** Runs one SQL query on the portal's database (the `pg` driver the server already depends on). */
 export async function queryDatabase<T = Record<string, unknown>>(portal: RunningPortal, sql: string, params: unknown[] = []): Promise<T[]> {
-  if (!portal.databaseUrl) throw new Error('TEST_DATABASE_URL is not set: this test counts rows in the database');
   const { Client } = createRequire(path.join(repoRoot, 'server/package.json'))('pg') as typeof import('pg');
   const client = new Client({ connectionString: portal.databaseUrl });
   await client.connect();
