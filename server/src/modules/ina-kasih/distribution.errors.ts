@@ -17,6 +17,14 @@ export const DistributionErrors = defineMessages({
     id: 'Keluarga ini sudah menerima pembalut pada putaran ini ({when}). Tidak dicatat dua kali; bila pencatatan pertama salah, batalkan dulu dengan alasan.',
     en: 'This family has already received pads in this round ({when}). It is not recorded twice; if the first entry was wrong, reverse it first with a reason.',
   },
+  DISTRIBUTION_FAMILY_WITHDRAWN: {
+    id: 'Keluarga ini sudah menarik persetujuannya dan keluar dari program; penyaluran tidak dapat dicatat lagi.',
+    en: 'This family withdrew its consent and left the program; no further deliveries can be recorded.',
+  },
+  ROUND_CITY_WIDE_ONLY: {
+    id: 'Putaran berlaku untuk seluruh kota: hanya admin atau petugas program tanpa batas kelurahan yang dapat membuka atau menutupnya.',
+    en: 'A round covers the whole city: only an administrator or program staff without a kelurahan limit may open or close it.',
+  },
   DISTRIBUTION_RECEIVER_REQUIRED: {
     id: 'Pilih anggota keluarga yang menerima, atau tulis nama kuasa yang menandatangani (salah satu saja).',
     en: 'Choose the family member who received, or write the name of the authorised proxy who signed (one of the two).',

@@ -56,8 +56,14 @@ export class DistributionService {
         if (Number.isNaN(deliveredAt.getTime()) || deliveredAt < monthBegins || deliveredAt.getTime() > now.getTime() + 5 * 60_000) {
           throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt']);
         }
-        const [plan] = await em.execute(`select kelurahan_code, planned_packs from ina_round_plan where round_id = ? and family_id = ?`, [round.id, input.familyId]);
+        // FOR SHARE of the family: a consent withdrawal (FOR UPDATE) cannot slip in before this commits.
+        const [plan] = await em.execute(
+          `select p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at from ina_round_plan p join ina_family f on f.id = p.family_id
+            where p.round_id = ? and p.family_id = ? for share of f`,
+          [round.id, input.familyId],
+        );
         if (!plan || !inScope(ctx, plan.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
+        if (plan.consent_withdrawn_at) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_WITHDRAWN, ['input', 'familyId']);
         const packs = input.packs ?? plan.planned_packs;
         if (!Number.isInteger(packs) || packs < 1 || packs > plan.planned_packs) {
           throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_PACKS, ['input', 'packs'], { max: plan.planned_packs });

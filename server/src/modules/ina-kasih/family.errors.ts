@@ -18,6 +18,14 @@ export const FamilyErrors = defineMessages({
     id: 'Data pribadi keluarga ini sudah dihapus atas permintaan keluarga.',
     en: 'The personal data of this family was erased at its request.',
   },
+  FAMILY_CONSENT_ALREADY_WITHDRAWN: {
+    id: 'Keluarga ini sudah menarik persetujuannya; data pribadinya sudah dihapus.',
+    en: 'This family has already withdrawn its consent; its personal data has been erased.',
+  },
+  FAMILY_CONFIRMATION_MISMATCH: {
+    id: 'Ketik nomor registrasi keluarga ({registryNumber}) untuk memastikan penghapusan.',
+    en: 'Type the family’s registry number ({registryNumber}) to confirm the erasure.',
+  },
   FAMILY_UNKNOWN_KELURAHAN: { id: 'Kelurahan tidak dikenal di Kota Kupang.', en: 'Unknown kelurahan in Kota Kupang.' },
   FAMILY_INVALID_DESIL: { id: 'Desil harus 1 sampai 10.', en: 'The desil must be 1 to 10.' },
   FAMILY_INVALID_PHASE: { id: 'Tahap harus 1 sampai 99.', en: 'The phase (tahap) must be 1 to 99.' },

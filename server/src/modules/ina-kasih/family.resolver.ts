@@ -10,10 +10,14 @@ import { FamilyKkHistory } from './family-kk-history.entity';
 import { FamilyMember } from './family-member.entity';
 import { Family } from './family.entity';
 import { familyLoader, kkHistoryByFamilyLoader, memberLoader, membersByFamilyLoader, openFlagsByFamilyLoader } from './family.loaders';
+import { FamilyConsentService } from './family-consent.service';
 import { FamilyService } from './family.service';
 import {
   AddFamilyMemberInput,
   ChangeFamilyKkInput,
+  ExportFamilyDataInput,
+  FamilyDataExportPayload,
+  WithdrawFamilyConsentInput,
   DuplicateFlagConnection,
   DuplicateFlagPayload,
   DuplicateFlagsArgs,
@@ -42,6 +46,7 @@ const monthOrNow = (month?: string) => monthBounds(month && /^\d{4}-\d{2}/.test(
 export class FamilyResolver {
   private readonly familyService = new FamilyService();
   private readonly members = new MemberService();
+  private readonly consent = new FamilyConsentService();
 
   @Allow(Permission.FamilyRead)
   @Query(() => FamilyConnection, { description: 'Registered families, by registry number; KK and NIK masked. Every read is audited.' })
@@ -95,6 +100,22 @@ export class FamilyResolver {
   @Mutation(() => FamilyIdentityPayload, { description: 'The full KK and NIK numbers of a family, for staff who need them; written to the audit trail.' })
   async revealFamilyIdentity(@Ctx() ctx: RequestContext, @Arg('input', () => RevealFamilyIdentityInput) input: RevealFamilyIdentityInput): Promise<FamilyIdentityPayload> {
     return payload(FamilyIdentityPayload, await this.familyService.reveal(ctx, input.familyId));
+  }
+
+  @Allow(Permission.FamilyRevealId)
+  @Mutation(() => FamilyDataExportPayload, {
+    description: 'A copy of everything kept about a family (record, members, KK history, deliveries; KK and NIK in full) for the family that asked; written to the audit trail.',
+  })
+  async exportFamilyData(@Ctx() ctx: RequestContext, @Arg('input', () => ExportFamilyDataInput) input: ExportFamilyDataInput): Promise<FamilyDataExportPayload> {
+    return payload(FamilyDataExportPayload, await this.consent.export(ctx, input.familyId));
+  }
+
+  @Allow(Permission.FamilyRevealId, Permission.FamilyManage)
+  @Mutation(() => FamilyPayload, {
+    description: 'Records that the family withdrew its consent: it leaves the program and its personal fields are erased everywhere (also from the audit trail’s before/after values), in one transaction; counts already reported stay.',
+  })
+  async withdrawFamilyConsent(@Ctx() ctx: RequestContext, @Arg('input', () => WithdrawFamilyConsentInput) input: WithdrawFamilyConsentInput): Promise<FamilyPayload> {
+    return payload(FamilyPayload, await this.consent.withdraw(ctx, input));
   }
 
   @FieldResolver(() => Region, { description: 'Kelurahan of the family.' })

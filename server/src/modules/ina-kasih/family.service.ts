@@ -9,7 +9,7 @@ import { refuse, refusalsAsErrors } from '../market/market.guard';
 import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level.enum';
 import { User } from '../user/user.entity';
-import { todayWita } from './program-time.util';
+import { currentMonthWita, todayWita } from './program-time.util';
 import { FamilyStatus } from './family.enums';
 import { FamilyErrors } from './family.errors';
 import { familyInScope, retryOnDeadlock, toUserErrors } from './family-guard.util';
@@ -38,6 +38,17 @@ export const familyAuditView = (f: Family) => ({
   consentGivenAt: f.consentGivenAt,
 });
 
+/**
+ * Due this month: ACTIVE, enrolled by the month's end, with a woman or girl eligible in the month
+ * (`ina_is_eligible`, members who left before it not counted), and no standing delivery in any
+ * round of the month. Four parameters: the month's first day (WITA).
+ */
+const DUE_THIS_MONTH_SQL = `f.status = 'ACTIVE' and f.enrolled_at < (?::date + interval '1 month')::date
+  and exists (select 1 from ina_family_member m where m.family_id = f.id and (m.left_at is null or m.left_at >= ?::date) and ina_is_eligible(m.birth_date, m.sex::text, ?::date))
+  and not exists (select 1 from ina_distribution d join ina_distribution_round r on r.id = d.round_id
+                   where d.family_id = f.id and r.month = ?::date and d.kind = 'DELIVERY'
+                     and not exists (select 1 from ina_distribution x where x.reverses_id = d.id))`;
+
 /** Families of the Ina Kasih registry: register, read (masked, audited), change, reveal. */
 export class FamilyService {
   private readonly audit = new AuditService();
@@ -51,6 +62,7 @@ export class FamilyService {
     if (args.kelurahanCode) qb.andWhere({ kelurahan: args.kelurahanCode });
     if (args.status) qb.andWhere({ status: args.status });
     if (args.desil != null) qb.andWhere({ desil: args.desil });
+    if (args.dueThisMonth) qb.andWhere(DUE_THIS_MONTH_SQL, [currentMonthWita() + '-01', currentMonthWita() + '-01', currentMonthWita() + '-01', currentMonthWita() + '-01']);
     if (args.hasOpenDuplicate) qb.andWhere(`exists (select 1 from ina_duplicate_flag d where d.status = 'OPEN' and (d.family_id = f.id or d.other_family_id = f.id))`);
     const search = args.search?.trim();
     if (search) {
@@ -71,7 +83,7 @@ export class FamilyService {
     qb.orderBy({ registryNumber: 'asc' }).limit(page.limit).offset(page.offset);
     const [rows, total] = await qb.getResultAndCount();
     this.audit.record(ctx, 'ina.family.list', 'Family', undefined, {
-      after: { kelurahanCode: args.kelurahanCode, status: args.status, desil: args.desil, searched: !!search, families: rows.map((f) => f.registryNumber) },
+      after: { kelurahanCode: args.kelurahanCode, status: args.status, desil: args.desil, dueThisMonth: args.dueThisMonth, searched: !!search, families: rows.map((f) => f.registryNumber) },
     });
     await ctx.em.flush();
     return toConnection(rows, total, page);

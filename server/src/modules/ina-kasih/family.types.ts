@@ -102,6 +102,35 @@ export class RevealFamilyIdentityInput {
   @Field(() => ID) familyId: string;
 }
 
+@InputType({ description: 'A family asks for a copy of its data (hak akses).' })
+export class ExportFamilyDataInput {
+  @Field(() => ID) familyId: string;
+}
+
+@InputType({ description: 'A family withdraws its consent: its personal fields are erased for good; counts already reported stay.' })
+export class WithdrawFamilyConsentInput {
+  @Field(() => ID) familyId: string;
+  @Field(() => String, { description: 'The family’s registry number (IK-000123) typed again, to confirm an erasure that cannot be undone.' })
+  @MaxLength(20)
+  confirmRegistryNumber: string;
+  @Field(() => String, { nullable: true, description: 'How the family asked, e.g. "surat tertulis di kantor kelurahan".' })
+  @MaxLength(200)
+  requestedVia?: string;
+  @Field(() => String, { nullable: true, description: KEY }) @MaxLength(100) idempotencyKey?: string;
+}
+
+@ObjectType({ description: 'Everything kept about one family, KK and NIK in full, as JSON and as CSV (bagian,nomor,kolom,nilai).' })
+export class FamilyDataExport {
+  @Field(() => String, { description: 'Suggested file name without extension, e.g. data-keluarga-IK-000123.' }) fileName: string;
+  @Field(() => String, { description: 'The family, members, KK history and deliveries as a JSON document.' }) json: string;
+  @Field(() => String, { description: 'The same data as CSV, one value a line.' }) csv: string;
+}
+
+@ObjectType()
+export class FamilyDataExportPayload extends MutationPayload {
+  @Field(() => FamilyDataExport, { nullable: true }) export?: FamilyDataExport;
+}
+
 @ObjectType()
 export class FamilyPayload extends MutationPayload {
   @Field(() => Family, { nullable: true }) family?: Family;
@@ -145,6 +174,11 @@ export class FamiliesArgs extends PageArgs {
   @Field(() => FamilyStatus, { nullable: true }) status?: FamilyStatus;
   @Field(() => Int, { nullable: true }) desil?: number;
   @Field(() => Boolean, { nullable: true, description: 'Only families with an open duplicate flag.' }) hasOpenDuplicate?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only ACTIVE families with women or girls eligible this month (WITA) that have not yet received their packs in a round of this month.',
+  })
+  dueThisMonth?: boolean;
   @Field(() => String, {
     nullable: true,
     description: 'A full 16-digit KK or NIK (matched exactly through the blind index), or part of the head’s name or the registry number.',

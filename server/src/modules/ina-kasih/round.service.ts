@@ -12,6 +12,7 @@ import { DistributionErrors } from './distribution.errors';
 import { ProgramErrors } from './program.errors';
 import { ProgramService, ruleInEffect } from './program.service';
 import { currentMonthWita, monthOf, monthStart } from './program-time.util';
+import { kelurahanScope } from './family.loaders';
 import { DistributionRound, RoundStatus } from './round.entity';
 import { PlanStatus, type DistributionRoundsArgs, type KelurahanCoverage, type OpenRoundInput, type RoundPlanArgs, RoundPlanEntry } from './round.types';
 
@@ -47,13 +48,18 @@ const nextMonthStart = () => {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 };
 
-/** Monthly rounds: opening (the planned list), closing, the list per kelurahan and coverage. */
+/**
+ * Monthly rounds: opening (the planned list), closing, the list per kelurahan and coverage.
+ * A round covers the whole city, so only ADMIN and PROGRAM_STAFF without a kelurahan limit open
+ * or close one; a kelurahan officer records deliveries in it and reads her kelurahan's list.
+ */
 export class RoundService {
   private readonly audit = new AuditService();
   private readonly programs = new ProgramService();
 
   async open(ctx: RequestContext, input: OpenRoundInput): Promise<{ round?: DistributionRound; userErrors: UserError[] }> {
     return refusalsAsErrors(async () => {
+      if (kelurahanScope(ctx)) throw refuse(ctx, DistributionErrors.ROUND_CITY_WIDE_ONLY, ['input', 'programId']);
       const month = monthStart(input.month);
       if (!month) throw refuse(ctx, ProgramErrors.PROGRAM_INVALID_MONTH, ['input', 'month']);
       if (month > nextMonthStart()) throw refuse(ctx, DistributionErrors.ROUND_MONTH_TOO_FAR, ['input', 'month']);
@@ -87,6 +93,7 @@ export class RoundService {
   async close(ctx: RequestContext, roundId: string): Promise<{ round?: DistributionRound; userErrors: UserError[] }> {
     return refusalsAsErrors(() =>
       ctx.em.transactional(async (em) => {
+        if (kelurahanScope(ctx)) throw refuse(ctx, DistributionErrors.ROUND_CITY_WIDE_ONLY, ['input', 'roundId']);
         // FOR UPDATE: waits for deliveries being recorded (they hold the round FOR SHARE).
         const round = isUuid(roundId) ? await em.findOne(DistributionRound, roundId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
         if (!round) throw refuse(ctx, DistributionErrors.ROUND_NOT_FOUND, ['input', 'roundId']);
@@ -133,6 +140,10 @@ export class RoundService {
     if (!rows.length && page.offset > 0) {
       [{ total }] = await ctx.em.execute(`select count(*)::int as total from ina_round_plan p where p.round_id = ? and p.kelurahan_code = ? ${filter}`, [args.roundId, args.kelurahanCode]);
     }
+    // The page names heads of families and their addresses (through RoundPlanEntry.family): audited like a family list.
+    await this.audit.recordNow(ctx, 'ina.round.plan_read', 'DistributionRound', args.roundId, {
+      after: { kelurahanCode: args.kelurahanCode, status: args.status, families: rows.map((r) => r.family_id) },
+    });
     const entries = rows.map((r) =>
       Object.assign(new RoundPlanEntry(), {
         roundId: args.roundId,
