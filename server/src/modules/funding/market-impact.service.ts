@@ -2,7 +2,7 @@ import type { RequestContext } from '../../graphql/context';
 import { roleHasPermission, Permission } from '../../graphql/permissions';
 import { AppError } from '../../platform/app-error';
 import { partnerScope } from './funding.service';
-import { exact, protectSharingTotal, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
+import { exact, exactTable, protectSharingTotal, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
 import type { ImpactArgs, ImpactTable, SaboakKoepanImpact, YearCoverage } from './impact.types';
 
 interface CellRow {
@@ -40,13 +40,6 @@ function table(rows: { key: string; label: string }[], months: string[], t: Prot
 function coverage(year: number, rows: { key: string; label: string }[], t: ProtectedTable): YearCoverage {
   return { year, rows: rows.map((r, i) => ({ key: r.key, label: r.label, value: t.rowTotals[i] })), total: t.total };
 }
-
-const exactTable = (cells: number[][]): ProtectedTable => ({
-  cells: cells.map((r) => r.map(exact)),
-  rowTotals: cells.map((r) => exact(r.reduce((a, b) => a + b, 0))),
-  columnTotals: (cells[0] ?? []).map((_, j) => exact(cells.reduce((s, r) => s + r[j], 0))),
-  total: exact(cells.flat().reduce((a, b) => a + b, 0)),
-});
 
 /**
  * SABOAK KOEPAN impact from the market's monthly rollups (kept by a trigger on every check-in,
