@@ -10,11 +10,11 @@ import {
   type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../db/seeders/demo-accounts';
 import { Role } from '../modules/user/role.enum';
 import { startTestApp, type TestApp } from '../../test/test-app';
+import { declaredPermissions } from '../../test/declared-permissions';
 import type { GraphqlClient } from '../../test/graphql-client';
 import { roleHasPermission, type Permission } from './permissions';
 import { getSchema } from './schema';
@@ -43,17 +43,6 @@ function operationText(kind: 'query' | 'mutation', field: GraphQLField<unknown, 
   const selection = isObjectType(getNamedType(field.type)) || !isScalarType(getNamedType(field.type)) && !isEnumType(getNamedType(field.type)) ? ' { __typename }' : '';
   const variables = Object.fromEntries(required.map((a) => [a.name, sample(a.type)]));
   return { text: `${kind}${decl ? `(${decl})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`, variables };
-}
-
-/** Root operations and the permissions their resolver declares, read from the decorators. */
-function declaredPermissions(): Map<string, string[]> {
-  const storage = getMetadataStorage();
-  const out = new Map<string, string[]>();
-  for (const op of [...storage.queries, ...storage.mutations]) {
-    const auth = storage.authorizedFields.find((a) => a.target === op.target && a.fieldName === op.methodName);
-    if (auth) out.set(op.schemaName, auth.roles as string[]);
-  }
-  return out;
 }
 
 const loginOf = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === role)!.login;

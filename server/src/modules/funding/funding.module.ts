@@ -7,6 +7,7 @@ import { FundingSourceResolver, FundingTransactionResolver, PartnerContactResolv
 import { Migration20261128120000FundingLedger } from './migrations/Migration20261128120000FundingLedger';
 import { Migration20261128120100MarketImpactRollup } from './migrations/Migration20261128120100MarketImpactRollup';
 import { Migration20261128120200ImpactRollupSchema } from './migrations/Migration20261128120200ImpactRollupSchema';
+import { Migration20261130020100MarketTurnoverRollup } from './migrations/Migration20261130020100MarketTurnoverRollup';
 
 /** Funding: sources, the append-only ledger, leverage and (later) impact. */
 export const fundingModule: FeatureModule = {
@@ -17,6 +18,7 @@ export const fundingModule: FeatureModule = {
     { name: 'Migration20261128120000FundingLedger', class: Migration20261128120000FundingLedger },
     { name: 'Migration20261128120100MarketImpactRollup', class: Migration20261128120100MarketImpactRollup },
     { name: 'Migration20261128120200ImpactRollupSchema', class: Migration20261128120200ImpactRollupSchema },
+    { name: 'Migration20261130020100MarketTurnoverRollup', class: Migration20261130020100MarketTurnoverRollup },
   ],
   demoSeed: (em, logger) => seedFundingDemo(em, logger),
 };

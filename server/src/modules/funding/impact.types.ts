@@ -48,6 +48,11 @@ export class MarketImpactMonth {
   @Field(() => ImpactFigure, { description: 'Stalls occupied by a checked-in vendor, summed over the days (lapak-hari).' }) stallDays: ImpactFigure;
   @Field(() => ImpactFigure, { description: 'Different vendors who took part that month.' }) vendorsServed: ImpactFigure;
   @Field(() => RupiahScalar, { description: 'Program spending recorded in the ledger that month (EXPENDITURE lines, net of reversals).' }) expenditure: number;
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Turnover (omzet) of the month: the current version of every vendor’s figure for its market days. Null for a partner when fewer than IMPACT_MIN_CELL figures or vendors make it up.',
+  })
+  turnover: number | null;
 }
 
 @ObjectType({ description: 'SABOAK KOEPAN impact for one year (months from–to), aggregates only.' })
@@ -67,6 +72,14 @@ export class SaboakKoepanImpact {
   partnerShareOfFunding: number | null;
   @Field(() => Float, { nullable: true, description: 'Spending per stall-day in the months shown; null when stall-days are suppressed or zero.' })
   costPerStallDay: number | null;
+  @Field(() => RupiahScalar, { nullable: true, description: 'Turnover of the months shown; null when a month of it is hidden.' }) turnover: number | null;
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Turnover of the previous period of equal length (e.g. Oct–Dec of the year before for Jan–Mar); null when a month of it is hidden.',
+  })
+  previousPeriodTurnover: number | null;
+  @Field(() => Float, { nullable: true, description: 'Growth against the previous equal period (0.25 = +25 %); null when either is hidden or the previous is zero.' })
+  turnoverGrowth: number | null;
 }
 
 @ArgsType()

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../graphql/context';
 import { roleHasPermission, Permission } from '../../graphql/permissions';
 import { AppError } from '../../platform/app-error';
 import { partnerScope } from './funding.service';
-import { exact, protectSharingTotal, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
+import { exact, exactTable, isSmall as isSmallCount, protectSharingTotal, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
 import type { ImpactArgs, ImpactTable, SaboakKoepanImpact, YearCoverage } from './impact.types';
 
 interface CellRow {
@@ -23,10 +23,22 @@ export function impactPeriod(args: ImpactArgs): { year: number; from: number; to
   return { year: args.year, from, to };
 }
 
+/** The months (YYYY-MM) of the period of equal length just before months from–to of a year. */
+export function previousMonths(year: number, from: number, to: number): string[] {
+  const length = to - from + 1;
+  return Array.from({ length }, (_, i) => {
+    const index = year * 12 + (from - 1) - length + i;
+    return monthKey(Math.floor(index / 12), (index % 12) + 1);
+  });
+}
+const previousStart = (year: number, from: number, to: number) => `${previousMonths(year, from, to)[0]}-01`;
+
 /** Whether the caller sees exact figures (program staff, market staff, administrators). */
 export const seesExact = (ctx: RequestContext) => !!ctx.user && roleHasPermission(ctx.user.role, Permission.ImpactReadUnsuppressed);
 
-const monthKey = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
+function monthKey(year: number, m: number) {
+  return `${year}-${String(m).padStart(2, '0')}`;
+}
 
 function table(rows: { key: string; label: string }[], months: string[], t: ProtectedTable): ImpactTable {
   return {
@@ -40,13 +52,6 @@ function table(rows: { key: string; label: string }[], months: string[], t: Prot
 function coverage(year: number, rows: { key: string; label: string }[], t: ProtectedTable): YearCoverage {
   return { year, rows: rows.map((r, i) => ({ key: r.key, label: r.label, value: t.rowTotals[i] })), total: t.total };
 }
-
-const exactTable = (cells: number[][]): ProtectedTable => ({
-  cells: cells.map((r) => r.map(exact)),
-  rowTotals: cells.map((r) => exact(r.reduce((a, b) => a + b, 0))),
-  columnTotals: (cells[0] ?? []).map((_, j) => exact(cells.reduce((s, r) => s + r[j], 0))),
-  total: exact(cells.flat().reduce((a, b) => a + b, 0)),
-});
 
 /**
  * SABOAK KOEPAN impact from the market's monthly rollups (kept by a trigger on every check-in,
@@ -77,16 +82,19 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
        select 'year', null, null, null, 0, vendors, 0 from impact.impact_market_year where year = ?`,
       [start, end, start, end, year],
     ),
-    conn.execute<{ month: number | null; amount: string; own: string | null }[]>(
-      `select extract(month from value_date)::int as month, sum(amount)::bigint as amount, null::bigint as own
+    conn.execute<{ kind: 'spend' | 'disbursed' | 'turnover'; month: string | null; amount: string; own: string | null }[]>(
+      `select 'spend' as kind, to_char(value_date, 'YYYY-MM') as month, sum(amount)::bigint as amount, null::bigint as own
          from funding_transaction
         where program = 'SABOAK_KOEPAN' and type = 'EXPENDITURE' and value_date >= ?::date and value_date < ?::date
-        group by 1
+        group by 2
        union all
-       select null, coalesce(sum(t.amount), 0)::bigint, coalesce(sum(t.amount) filter (where s.partner_id = ?::uuid), 0)::bigint
+       select 'disbursed', null, coalesce(sum(t.amount), 0)::bigint, coalesce(sum(t.amount) filter (where s.partner_id = ?::uuid), 0)::bigint
          from funding_transaction t join funding_source s on s.id = t.source_id
-        where t.program = 'SABOAK_KOEPAN' and t.type = 'DISBURSEMENT' and t.value_date >= ?::date and t.value_date < ?::date`,
-      [start, end, partnerScope(ctx) ?? null, start, end],
+        where t.program = 'SABOAK_KOEPAN' and t.type = 'DISBURSEMENT' and t.value_date >= ?::date and t.value_date < ?::date
+       union all
+       select 'turnover', to_char(month, 'YYYY-MM'), amount::bigint, reports
+         from impact.market_turnover_month where month >= ?::date and month < ?::date`,
+      [start, end, partnerScope(ctx) ?? null, start, end, previousStart(year, from, to), end],
     ),
   ]);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -109,15 +117,35 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
   // Month totals come from the protected table, so the monthly series never shows what a table hides.
   const monthTotals = catT.cells.length ? catT.columnTotals : months.map(() => exact(0));
   const count = (v: number): Figure => (protect ? single(v, minCell) : exact(v));
-  const spendOf = (m: number) => Number(spend.find((s) => s.month === m)?.amount ?? 0);
-  const disbursed = spend.find((s) => s.month === null);
+  const spendOf = (m: number) => Number(spend.find((s) => s.kind === 'spend' && s.month === monthKey(year, m))?.amount ?? 0);
+  const disbursed = spend.find((s) => s.kind === 'disbursed');
+  const turnoverByMonth = new Map(spend.filter((s) => s.kind === 'turnover').map((s) => [s.month!, { amount: Number(s.amount), reports: Number(s.own) }]));
+  // A month's turnover is one figure per vendor-day: for a partner it is hidden when a handful of
+  // figures (or vendors) make it up, since it would come close to one business's takings.
+  const vendorsOf = (key: string) => index.get(`month|null|${Number(key.slice(5))}`)?.vendors ?? 0;
+  const turnoverOf = (key: string): number | null => {
+    const t = turnoverByMonth.get(key);
+    if (!t || t.reports === 0) return 0;
+    if (protect && (t.reports < minCell || (key.startsWith(`${year}-`) && isSmallCount(vendorsOf(key), minCell)))) return null;
+    return t.amount;
+  };
+  const sumTurnover = (keys: string[]) => keys.reduce<number | null>((s, k) => (s === null || turnoverOf(k) === null ? null : s + turnoverOf(k)!), 0);
   const ownShare = partnerScope(ctx) && disbursed && Number(disbursed.amount) > 0 ? Number(disbursed.own) / Number(disbursed.amount) : null;
   const monthRows = months.slice(from - 1, to).map((m) => {
     const row = index.get(`month|null|${m}`);
-    return { month: monthKey(year, m), marketDaysHeld: row?.days_held ?? 0, stallDays: monthTotals[m - 1], vendorsServed: count(row?.vendors ?? 0), expenditure: spendOf(m) };
+    return {
+      month: monthKey(year, m),
+      marketDaysHeld: row?.days_held ?? 0,
+      stallDays: monthTotals[m - 1],
+      vendorsServed: count(row?.vendors ?? 0),
+      expenditure: spendOf(m),
+      turnover: turnoverOf(monthKey(year, m)),
+    };
   });
   const expenditure = months.slice(from - 1, to).reduce((s, m) => s + spendOf(m), 0);
   const stallDays = sumOf(monthRows.map((r) => r.stallDays));
+  const turnover = sumTurnover(monthRows.map((r) => r.month));
+  const previousPeriodTurnover = sumTurnover(previousMonths(year, from, to));
   return {
     year,
     suppressionApplied: protect,
@@ -129,5 +157,8 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     expenditure,
     partnerShareOfFunding: ownShare,
     costPerStallDay: stallDays.suppressed || !stallDays.value ? null : Math.round(expenditure / stallDays.value),
+    turnover,
+    previousPeriodTurnover,
+    turnoverGrowth: turnover === null || !previousPeriodTurnover ? null : Math.round((turnover / previousPeriodTurnover - 1) * 10_000) / 10_000,
   };
 }

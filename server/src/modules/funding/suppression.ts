@@ -164,3 +164,11 @@ export const exact = (value: number): Figure => shown(value);
 
 /** A single count on its own (not part of a table): shown when 0 or at least minCell. */
 export const single = (value: number, minCell: number): Figure => (isSmall(value, minCell) ? hidden : shown(value));
+
+/** A table shown unsuppressed, with its margins. */
+export const exactTable = (cells: number[][]): ProtectedTable => ({
+  cells: cells.map((r) => r.map(exact)),
+  rowTotals: cells.map((r) => exact(r.reduce((a, b) => a + b, 0))),
+  columnTotals: (cells[0] ?? []).map((_, j) => exact(cells.reduce((s, r) => s + r[j], 0))),
+  total: exact(cells.flat().reduce((a, b) => a + b, 0)),
+});

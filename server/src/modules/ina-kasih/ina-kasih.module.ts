@@ -16,6 +16,7 @@ import { Migration20261129100200RegistryBulkSpeed } from './migrations/Migration
 import { Migration20261129110000InaProgramStock } from './migrations/Migration20261129110000InaProgramStock';
 import { Migration20261129110100InaRoundsDistributions } from './migrations/Migration20261129110100InaRoundsDistributions';
 import { Migration20261130010000InaConsentWithdrawal } from './migrations/Migration20261130010000InaConsentWithdrawal';
+import { Migration20261130020000InaKasihImpactRollup } from './migrations/Migration20261130020000InaKasihImpactRollup';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
 import { seedProgramDemo } from './program.seed';
@@ -64,6 +65,7 @@ export const inaKasihModule: FeatureModule = {
     { name: 'Migration20261129110000InaProgramStock', class: Migration20261129110000InaProgramStock },
     { name: 'Migration20261129110100InaRoundsDistributions', class: Migration20261129110100InaRoundsDistributions },
     { name: 'Migration20261130010000InaConsentWithdrawal', class: Migration20261130010000InaConsentWithdrawal },
+    { name: 'Migration20261130020000InaKasihImpactRollup', class: Migration20261130020000InaKasihImpactRollup },
   ],
   httpRoutes: [...importRoutes],
   demoSeed: async (em, logger, options) => {
