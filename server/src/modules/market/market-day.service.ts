@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
+import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { MarketBooking } from './entities/market-booking.entity';
 import { MarketDay } from './entities/market-day.entity';
@@ -21,7 +22,10 @@ const windowOk = (w: Window) =>
 export class MarketDayService {
   private readonly audit = new AuditService();
 
-  /** Adds a stall or changes one; codes follow from zone and number (A-07). */
+  /**
+   * Adds a stall or changes one; codes follow from zone and number (A-07). With an idempotency
+   * key a retry returns the stall of the first call instead of refusing its code as taken.
+   */
   async saveStall(ctx: RequestContext, input: SaveStallInput): Promise<{ stall?: MarketStall; userErrors: UserError[] }> {
     return refusalsAsErrors(async () => {
       const zone = input.zone.trim().toUpperCase();
@@ -29,26 +33,32 @@ export class MarketDayService {
       if (!Number.isInteger(input.position) || input.position < 1 || input.position > 999) {
         throw refuse(ctx, MarketErrors.MARKET_INVALID_POSITION, ['input', 'position']);
       }
-      let stall: MarketStall;
-      if (input.id !== undefined && input.id !== null) {
-        const found = isUuid(input.id) ? await ctx.em.findOne(MarketStall, input.id) : null;
-        if (!found) throw refuse(ctx, MarketErrors.MARKET_STALL_NOT_FOUND, ['input', 'id']);
-        stall = found;
-      } else stall = new MarketStall(zone, input.position);
-      const code = `${zone}-${String(input.position).padStart(2, '0')}`;
-      if (await ctx.em.count(MarketStall, { code, id: { $ne: stall.id } })) throw refuse(ctx, MarketErrors.MARKET_STALL_TAKEN, ['input', 'position']);
-      const before = input.id ? { code: stall.code, prime: stall.prime, active: stall.active } : undefined;
-      Object.assign(stall, { zone, position: input.position, code });
-      if (input.prime != null) stall.prime = input.prime;
-      if (input.hasPower != null) stall.hasPower = input.hasPower;
-      if (input.size !== undefined) stall.size = input.size?.trim() || undefined;
-      if (input.active != null) stall.active = input.active;
-      ctx.em.persist(stall);
-      this.audit.record(ctx, input.id ? 'market.stall.update' : 'market.stall.create', 'MarketStall', stall.id, {
-        before,
-        after: { code, prime: stall.prime, active: stall.active },
+      let saved: MarketStall | undefined;
+      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'market.saveStall', input.idempotencyKey, ctx.user!.id, async (em) => {
+        let stall: MarketStall;
+        if (input.id !== undefined && input.id !== null) {
+          const found = isUuid(input.id) ? await em.findOne(MarketStall, input.id) : null;
+          if (!found) throw refuse(ctx, MarketErrors.MARKET_STALL_NOT_FOUND, ['input', 'id']);
+          stall = found;
+        } else stall = new MarketStall(zone, input.position);
+        const code = `${zone}-${String(input.position).padStart(2, '0')}`;
+        if (await em.count(MarketStall, { code, id: { $ne: stall.id } })) throw refuse(ctx, MarketErrors.MARKET_STALL_TAKEN, ['input', 'position']);
+        const before = input.id ? { code: stall.code, prime: stall.prime, active: stall.active } : undefined;
+        Object.assign(stall, { zone, position: input.position, code });
+        if (input.prime != null) stall.prime = input.prime;
+        if (input.hasPower != null) stall.hasPower = input.hasPower;
+        if (input.size !== undefined) stall.size = input.size?.trim() || undefined;
+        if (input.active != null) stall.active = input.active;
+        em.persist(stall);
+        this.audit.record({ ...ctx, em }, input.id ? 'market.stall.update' : 'market.stall.create', 'MarketStall', stall.id, {
+          before,
+          after: { code, prime: stall.prime, active: stall.active },
+        });
+        await em.flush();
+        saved = stall;
+        return { id: stall.id };
       });
-      await ctx.em.flush();
+      const stall = !replayed && saved ? saved : await ctx.em.findOneOrFail(MarketStall, value.id, { refresh: true });
       return { stall, userErrors: [] };
     });
   }
@@ -57,34 +67,50 @@ export class MarketDayService {
     return ctx.em.find(MarketStall, {}, { orderBy: { zone: 'asc', position: 'asc' } });
   }
 
-  /** Creates the Saturdays and Sundays (WITA dates) of a period with the default schedule; existing dates are skipped. */
+  /**
+   * Creates the Saturdays and Sundays (WITA dates) of a period with the default schedule; existing
+   * dates are skipped. With an idempotency key a retry returns the days the first call created.
+   */
   async generate(ctx: RequestContext, input: GenerateMarketDaysInput): Promise<{ created?: MarketDay[]; userErrors: UserError[] }> {
     return refusalsAsErrors(async () => {
       if (input.to < input.from || input.to > addDays(input.from, 366)) throw refuse(ctx, MarketErrors.MARKET_RANGE_INVALID, ['input', 'to']);
-      const today = witaDate(marketClock.now());
-      const dates = weekendDates(input.from < today ? today : input.from, input.to);
-      const existing = new Set((await ctx.em.find(MarketDay, { date: { $in: dates } })).map((d) => d.date));
-      const created = dates.filter((d) => !existing.has(d)).map((d) => new MarketDay(d, defaultWindow(d)));
-      if (created.length) {
-        ctx.em.persist(created);
-        this.audit.record(ctx, 'market.day.generate', 'MarketDay', undefined, { after: { from: input.from, to: input.to, dates: created.map((d) => d.date) } });
-        await ctx.em.flush();
-      }
+      let made: MarketDay[] | undefined;
+      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'market.generateMarketDays', input.idempotencyKey, ctx.user!.id, async (em) => {
+        const today = witaDate(marketClock.now());
+        const dates = weekendDates(input.from < today ? today : input.from, input.to);
+        const existing = new Set((await em.find(MarketDay, { date: { $in: dates } })).map((d) => d.date));
+        const created = dates.filter((d) => !existing.has(d)).map((d) => new MarketDay(d, defaultWindow(d)));
+        if (created.length) {
+          em.persist(created);
+          this.audit.record({ ...ctx, em }, 'market.day.generate', 'MarketDay', undefined, { after: { from: input.from, to: input.to, dates: created.map((d) => d.date) } });
+          await em.flush();
+        }
+        made = created;
+        return created.map((d) => d.id);
+      });
+      const created = !replayed && made ? made : await ctx.em.find(MarketDay, { id: { $in: value } }, { orderBy: { date: 'asc' }, refresh: true });
       return { created, userErrors: [] };
     });
   }
 
+  /** Adds one market day. With an idempotency key a retry returns the first call's day instead of "day exists". */
   async add(ctx: RequestContext, input: AddMarketDayInput): Promise<{ marketDay?: MarketDay; userErrors: UserError[] }> {
     return refusalsAsErrors(async () => {
       if (!isWeekend(input.date)) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_WEEKEND, ['input', 'date']);
-      if (input.date < witaDate(marketClock.now())) throw refuse(ctx, MarketErrors.MARKET_DAY_IN_PAST, ['input', 'date']);
-      if (await ctx.em.count(MarketDay, { date: input.date })) throw refuse(ctx, MarketErrors.MARKET_DAY_EXISTS, ['input', 'date']);
-      const day = new MarketDay(input.date, defaultWindow(input.date));
-      this.applySchedule(ctx, day, input);
-      ctx.em.persist(day);
-      this.audit.record(ctx, 'market.day.add', 'MarketDay', day.id, { after: { date: day.date, capacity: day.capacity } });
-      await ctx.em.flush();
-      return { marketDay: day, userErrors: [] };
+      let made: MarketDay | undefined;
+      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'market.addMarketDay', input.idempotencyKey, ctx.user!.id, async (em) => {
+        if (input.date < witaDate(marketClock.now())) throw refuse(ctx, MarketErrors.MARKET_DAY_IN_PAST, ['input', 'date']);
+        if (await em.count(MarketDay, { date: input.date })) throw refuse(ctx, MarketErrors.MARKET_DAY_EXISTS, ['input', 'date']);
+        const day = new MarketDay(input.date, defaultWindow(input.date));
+        this.applySchedule(ctx, day, input);
+        em.persist(day);
+        this.audit.record({ ...ctx, em }, 'market.day.add', 'MarketDay', day.id, { after: { date: day.date, capacity: day.capacity } });
+        await em.flush();
+        made = day;
+        return { id: day.id };
+      });
+      const marketDay = !replayed && made ? made : await ctx.em.findOneOrFail(MarketDay, value.id, { refresh: true });
+      return { marketDay, userErrors: [] };
     });
   }
 

@@ -75,6 +75,29 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
       const weekday = await staff.ok<any>(ADD_DAY, { i: { date: '2027-01-13' } });
       expect(weekday.addMarketDay.userErrors[0]).toMatchObject({ code: 'MARKET_DAY_NOT_WEEKEND', message: 'Hari pasar hanya Sabtu atau Minggu.' });
     });
+    it('a retry of addMarketDay, generateMarketDays or saveStall with the same key returns the first result and writes nothing', async () => {
+      at('2027-02-01T00:00:00Z');
+      const GEN = 'mutation($i: GenerateMarketDaysInput!) { generateMarketDays(input: $i) { created { id date } userErrors { code } } }';
+      const SAVE = 'mutation($i: SaveStallInput!) { saveStall(input: $i) { stall { id code } userErrors { code } } }';
+      const calls: [string, Record<string, unknown>][] = [
+        [ADD_DAY, { date: '2027-02-06', capacity: 40, idempotencyKey: 'add-day-2027-02-06' }],
+        [GEN, { from: '2027-02-08', to: '2027-02-14', idempotencyKey: 'gen-days-2027-02-08' }],
+        [SAVE, { zone: 'Q', position: 7, idempotencyKey: 'save-stall-q-07' }],
+      ];
+      for (const [text, input] of calls) {
+        const first = await staff.ok<any>(text, { i: input });
+        expect(JSON.stringify(first)).toMatch(/"2027-02-06"|"2027-02-13".*"2027-02-14"|"Q-07"/);
+        const before = await t.fingerprint();
+        const replay = await staff.ok<any>(text, { i: input });
+        expect(replay).toEqual({ ...first, sqlStatements: expect.any(Number) });
+        expect(JSON.stringify(replay)).not.toMatch(/userErrors":\[\{/);
+        expect(await t.fingerprint()).toEqual(before);
+      }
+      // Without a key the same calls are refused or create nothing more: the key is what returns the first result.
+      expect((await staff.ok<any>(ADD_DAY, { i: { date: '2027-02-06' } })).addMarketDay.userErrors[0].code).toBe('MARKET_DAY_EXISTS');
+      expect((await staff.ok<any>(GEN, { i: { from: '2027-02-08', to: '2027-02-14' } })).generateMarketDays.created).toEqual([]);
+      expect((await staff.ok<any>(SAVE, { i: { zone: 'Q', position: 7 } })).saveStall.userErrors[0].code).toBe('MARKET_STALL_TAKEN');
+    });
     it('refuses an impossible schedule and changes nothing; cancelling a day cancels its bookings and tells the vendors why', async () => {
       at('2027-01-02T00:00:00Z');
       const day = (await staff.ok<any>(ADD_DAY, { i: { date: '2027-01-23' } })).addMarketDay.marketDay;

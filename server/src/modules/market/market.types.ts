@@ -75,6 +75,9 @@ export class SaveStallInput {
   @Field(() => Boolean, { nullable: true }) hasPower?: boolean;
   @Field(() => String, { nullable: true }) @MaxLength(20) size?: string;
   @Field(() => Boolean, { nullable: true }) active?: boolean;
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same key returns the first result.' })
+  @MaxLength(100)
+  idempotencyKey?: string;
 }
 
 @ObjectType()
@@ -86,6 +89,9 @@ export class StallPayload extends MutationPayload {
 export class GenerateMarketDaysInput {
   @Field(() => LocalDateScalar) from: string;
   @Field(() => LocalDateScalar) to: string;
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same key returns the first result.' })
+  @MaxLength(100)
+  idempotencyKey?: string;
 }
 
 @ObjectType()
@@ -101,6 +107,9 @@ export class AddMarketDayInput {
   @Field(() => Date, { nullable: true }) bookingClosesAt?: Date;
   @Field(() => Date, { nullable: true }) cancelDeadline?: Date;
   @Field(() => Date, { nullable: true }) checkInCutoff?: Date;
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same key returns the first result.' })
+  @MaxLength(100)
+  idempotencyKey?: string;
 }
 
 @InputType()

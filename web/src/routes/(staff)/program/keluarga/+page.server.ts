@@ -2,8 +2,8 @@ import { gql } from '$lib/server/graphql';
 import type { PageServerLoad } from './$types';
 
 const LIST = /* GraphQL */ `
-  query Families($search: String, $status: FamilyStatus, $kelurahanCode: String, $after: String) {
-    families(first: 30, search: $search, status: $status, kelurahanCode: $kelurahanCode, after: $after) {
+  query Families($search: String, $status: FamilyStatus, $kelurahanCode: String, $due: Boolean, $after: String) {
+    families(first: 30, search: $search, status: $status, kelurahanCode: $kelurahanCode, dueThisMonth: $due, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { id registryNumber kkMasked headName desil status kelurahan { name } eligibleWomen openDuplicateFlags { id } }
@@ -30,9 +30,11 @@ export const load: PageServerLoad = async (event) => {
   await event.parent();
   const q = event.url.searchParams;
   const status = STATUSES.includes(q.get('status') ?? '') ? q.get('status') : null;
+  // "Due this month" (women eligible, not yet served in this WITA month) is filtered in SQL by the API.
+  const due = q.get('jatuhTempo') === '1';
   const data = await gql<{
     families: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: FamilyRow[] };
     registrationKelurahan: { code: string; name: string }[];
-  }>(event, LIST, { search: q.get('q') || null, status, kelurahanCode: q.get('kelurahan') || null, after: q.get('after') || null });
-  return { ...data, search: q.get('q') ?? '', status: status ?? '', kelurahanCode: q.get('kelurahan') ?? '' };
+  }>(event, LIST, { search: q.get('q') || null, status, kelurahanCode: q.get('kelurahan') || null, due: due || null, after: q.get('after') || null });
+  return { ...data, search: q.get('q') ?? '', status: status ?? '', kelurahanCode: q.get('kelurahan') ?? '', due };
 };
