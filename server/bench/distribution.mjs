@@ -72,6 +72,7 @@ async function main() {
     const jobs = ids.map((familyId, i) => ({ familyId, key: `bench-${month}-${i}`, server: i % 2 }));
     for (let i = 0; i < ids.length; i += 10) jobs.push({ ...jobs[i], server: 1 - jobs[i].server, retry: true });
     const latencies = [];
+    const statements = [];
     const errors = [];
     const answers = new Map();
     let next = 0;
@@ -85,6 +86,7 @@ async function main() {
           if (p.userErrors.length) errors.push(p.userErrors[0].code);
           else if (answers.has(job.key) && answers.get(job.key) !== p.distribution.id) errors.push('RETRY_GOT_ANOTHER_ROW');
           else answers.set(job.key, p.distribution.id);
+          if (!job.retry) statements.push(r.statements);
         } catch (err) {
           errors.push(String(err).slice(0, 120));
         }
@@ -96,6 +98,11 @@ async function main() {
     const wall = performance.now() - started;
 
     const [{ rows, families }] = (await db.query(`select count(*)::int as rows, count(distinct family_id)::int as families from ina_distribution where round_id = $1`, [round.id])).rows;
+    const [{ drawn, delivered }] = (await db.query(
+      `select (select coalesce(-sum(m.packs), 0) from ina_stock_movement m join ina_distribution d on d.id = m.distribution_id where d.round_id = $1)::int as drawn,
+              (select coalesce(sum(packs), 0) from ina_distribution where round_id = $1)::int as delivered`,
+      [round.id],
+    )).rows;
     const [{ left, min }] = (await db.query(`select sum(packs_remaining)::int as left, min(packs_remaining)::int as min from ina_stock_lot where program_id = $1`, [program])).rows;
     const c0 = performance.now();
     const coverage = await gql(servers[1].url, 'query($r: ID!) { roundCoverage(roundId: $r) { kelurahanCode families deliveredFamilies } }', { r: round.id }, staff);
@@ -105,16 +112,18 @@ async function main() {
     const planMs = performance.now() - p0;
 
     latencies.sort((a, b) => a - b);
+    statements.sort((a, b) => a - b);
     console.log(`Ina Kasih deliveries: ${FAMILIES} families in ${KELURAHAN.length} kelurahan, ${jobs.length} recordDistribution calls (${jobs.length - FAMILIES} retries with the same key), ${CONCURRENCY} in flight, two server processes`);
     console.log(`  openRound            ${openMs.toFixed(0)} ms for ${round.totals.families} families planned (${round.totals.plannedPacks} packs)`);
     console.log(`  wall time            ${(wall / 1000).toFixed(2)} s (${(jobs.length / (wall / 1000)).toFixed(0)} deliveries/s)`);
     console.log(`  latency              p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms`);
+    console.log(`  SQL statements       ${pct(statements, 50)} per delivery (p50; session, transaction and the answer included)`);
     console.log(`  refused or failed    ${errors.length}${errors.length ? ` (${[...new Set(errors)].join(', ')})` : ''}`);
-    console.log(`  rows stored          ${rows} deliveries for ${families} families; stock left ${left} packs (lowest lot ${min})`);
+    console.log(`  rows stored          ${rows} deliveries for ${families} families; stock left ${left} packs (lowest lot ${min}); ${drawn} packs drawn for ${delivered} delivered`);
     console.log(`  roundCoverage        ${coverageMs.toFixed(0)} ms, ${coverage.statements} SQL statements, ${coverage.data.roundCoverage.length} kelurahan`);
     console.log(`  roundPlan (100)      ${planMs.toFixed(0)} ms, ${plan.statements} SQL statements, ${plan.data.roundPlan.totalCount} families in the kelurahan`);
-    console.log(JSON.stringify({ families: FAMILIES, calls: jobs.length, openRoundMs: Math.round(openMs), perSecond: Math.round(jobs.length / (wall / 1000)), p50: Math.round(pct(latencies, 50)), p95: Math.round(pct(latencies, 95)), rows, coverageMs: Math.round(coverageMs), coverageStatements: coverage.statements, planStatements: plan.statements }));
-    if (rows !== FAMILIES || families !== FAMILIES || errors.length) process.exitCode = 1;
+    console.log(JSON.stringify({ families: FAMILIES, calls: jobs.length, openRoundMs: Math.round(openMs), perSecond: Math.round(jobs.length / (wall / 1000)), statementsPerDelivery: pct(statements, 50), p50: Math.round(pct(latencies, 50)), p95: Math.round(pct(latencies, 95)), rows, coverageMs: Math.round(coverageMs), coverageStatements: coverage.statements, planStatements: plan.statements }));
+    if (rows !== FAMILIES || families !== FAMILIES || drawn !== delivered || errors.length) process.exitCode = 1;
   } finally {
     await db.end().catch(() => undefined);
     for (const s of servers) await s.stop();

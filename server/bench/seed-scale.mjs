@@ -3,13 +3,15 @@
  * (kupang_scale_fN on BENCH_DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432).
  * Factor 1 ≈ today's Kupang market: 600 vendors, ~100 stalls taken on each of a year of weekends
  * (2025, 104 days), and a funding ledger (3 CSR partners, APBD, DAK); factor 10 and 100 scale
- * vendors, stalls and ledger lines. Starts the real server once so the migrations and the demo
- * accounts are in place, then writes rows in bulk through SQL (the check-in trigger keeps the
- * impact rollups as it does in production). Ina Kasih families and turnover are not generated:
- * those modules have no tables on the platform yet.
+ * vendors, stalls and ledger lines; a turnover figure for every check-in; and Ina Kasih:
+ * 30,000 × N families with 12 monthly rounds of 2025 (seed-ina-kasih.mjs). Starts the real server
+ * once so the migrations and the demo accounts are in place, then writes rows in bulk through SQL
+ * (the check-in trigger keeps the market rollups as it does in production; the turnover and Ina
+ * Kasih rows are loaded with row triggers off and their rollups rebuilt from the raw rows).
  */
 import pg from 'pg';
 import { adminUrl, databaseName, databaseUrl, factorArg, startServer } from './scale-common.mjs';
+import { seedInaKasih, seedTurnover } from './seed-ina-kasih.mjs';
 
 const factor = factorArg();
 const started = Date.now();
@@ -55,9 +57,10 @@ await db.query(
 await db.query(
   `insert into market_day (id, created_at, updated_at, date, status, booking_opens_at, booking_closes_at, cancel_deadline, check_in_cutoff, allocated_at)
    select gen_random_uuid(), now(), now(), d, 'ALLOCATED', d - 7, d - 2, d - 1, d + interval '2 hours', d - 2
-     from (select g::date as d from generate_series('2025-01-01'::date, '2025-12-31'::date, interval '1 day') g) x where extract(isodow from d) in (6, 7)`,
+     from (select g::date as d from generate_series('2025-01-01'::date, '2025-12-31'::date, interval '1 day') g) x where extract(isodow from d) in (6, 7)
+   on conflict (date) do nothing`,
 );
-log(`${perDay} stalls, a year of weekends`);
+log(`${perDay} stalls, a year of weekends (the demo's weekends since June 2025 kept)`);
 const days = (await db.query(`select id, date from market_day where date between '2025-01-01' and '2025-12-31' order by date`)).rows;
 for (const [i, day] of days.entries()) {
   // A fair rotation: each day the next perDay vendors of the pool, ~5% no-shows.
@@ -91,6 +94,8 @@ await db.query(
   [200 * factor],
 );
 log(`${5 * 200 * factor} ledger lines`);
+await seedTurnover(db, log);
+await seedInaKasih(db, factor, log);
 await db.query('analyze');
 await db.end();
 log(`done: factor ${factor} in ${databaseName(factor)}`);

@@ -2,14 +2,52 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import { launchBrowser, newPhonePage, queryDatabase, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
 
 let portal: RunningPortal;
 let browser: Browser;
 
+/** One GraphQL call to the running portal's API with a session cookie. */
+async function api(cookie: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${portal.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return { data: body.data, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+}
+
+/** Ina Kasih this month: 12 families (a mother and a daughter each), a round opened and every family served through the API. */
+async function inaKasihThisMonth() {
+  const families = await queryDatabase<{ id: string }>(
+    portal,
+    `insert into ina_family (id, created_at, updated_at, kk_enc, kk_hash, kk_masked, head_name, address, kelurahan_code, data_source, enrolled_at)
+     select gen_random_uuid(), now(), now(), 'uji', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), '5371••••••••0000',
+            'Keluarga Dampak ' || g, 'Jl. Uji ' || g, '53.71.04.1001', 'DTSEN', date '2025-09-01'
+       from generate_series(1, 12) g returning id`,
+  );
+  await queryDatabase(
+    portal,
+    `insert into ina_family_member (id, created_at, updated_at, family_id, name, birth_date, sex, relation)
+     select gen_random_uuid(), now(), now(), f, x.name, x.born::date, x.sex, x.relation
+       from unnest($1::uuid[]) f, (values ('Mama', '1987-02-11', 'F', 'SPOUSE'), ('Nona', '2011-08-30', 'F', 'CHILD')) as x(name, born, sex, relation)`,
+    [families.map((f) => f.id)],
+  );
+  const { cookie } = await api('', 'mutation($i: SignInInput!) { signIn(input: $i) { userErrors { code } } }', { i: { login: 'program@kupang.demo', password: 'kupang2026' } });
+  const { data } = await api(cookie, '{ programs { id } }');
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+  const opened = await api(cookie, 'mutation($i: OpenRoundInput!) { openRound(input: $i) { round { id } userErrors { code } } }', { i: { programId: data.programs[0].id, month } });
+  const roundId = opened.data.openRound.round.id;
+  for (const [n, f] of families.entries()) {
+    const r = await api(cookie, 'mutation($i: RecordDistributionInput!) { recordDistribution(input: $i) { userErrors { code } } }', {
+      i: { idempotencyKey: `dampak-web-${n}`, roundId, familyId: f.id, proxyName: 'Ibu RT', place: 'DOOR_TO_DOOR' },
+    });
+    expect(r.data.recordDistribution.userErrors).toEqual([]);
+  }
+}
+
 beforeAll(async () => {
   portal = await startPortal();
   browser = await launchBrowser();
+  await inaKasihThisMonth();
 });
 
 afterAll(async () => {
@@ -34,6 +72,12 @@ describe('partner: funds and impact', () => {
     expect(body).not.toContain('Sahabat Perempuan'); // another partner's source
     expect(body).toContain('Daya ungkit dana');
     expect(body).toContain('Lapak-hari per kategori usaha');
+    // Ina Kasih: this month's 12 families, the year's figure shown to the partner (not below 10).
+    expect(body).toContain('Dampak Ina Kasih');
+    expect(body).toContain('Cakupan per kecamatan (keluarga-bulan)');
+    const families = (await page.locator('[data-figure="ina-families"]').textContent())!.trim();
+    expect(families).toMatch(/^\d{1,3}(\.\d{3})*$/);
+    expect(families).toBe('12');
     expect(body).not.toMatch(/\+628\d{8,}/); // no phone numbers
     expect(body).not.toContain('Mama Yuliana'); // no vendor owner names
     await expect(unlabelledControls(page)).resolves.toEqual([]);
@@ -59,6 +103,10 @@ describe('partner: funds and impact', () => {
     expect(book.worksheets.map((w) => w.name)).toContain('Dampak SABOAK KOEPAN');
     const sheet = book.getWorksheet('Dampak SABOAK KOEPAN')!;
     expect(sheet.rowCount).toBe(4); // header + February to April
+    const ina = book.getWorksheet('Dampak Ina Kasih')!;
+    expect(ina.getRow(1).getCell(2).value).toBe('Keluarga terjangkau');
+    expect([2, 3, 4].map((r) => String(ina.getRow(r).getCell(1).value))).toEqual([expect.stringMatching(/-02$/), expect.stringMatching(/-03$/), expect.stringMatching(/-04$/)]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Ina Kasih per kecamatan', 'Ina Kasih per kelurahan', 'Omzet dan pelatihan']));
   });
 
   it('shows a print-ready report', async () => {

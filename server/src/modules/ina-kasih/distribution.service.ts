@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
@@ -6,16 +7,14 @@ import { CommonErrors } from '../../platform/app-error';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
-import { Region } from '../region/region.entity';
 import { User } from '../user/user.entity';
 import { Distribution, DistributionKind } from './distribution.entity';
 import { DistributionErrors } from './distribution.errors';
-import { Family } from './family.entity';
-import { FamilyMember } from './family-member.entity';
 import { marketClock } from '../market/market-time.util';
 import { inScope } from './round.service';
 import { DistributionRound, RoundStatus } from './round.entity';
-import { drawStock, returnStock } from './stock.service';
+import { ProgramErrors } from './program.errors';
+import { returnStock } from './stock.service';
 import type { RecordDistributionInput, ReverseDistributionInput } from './distribution.types';
 
 const WITA_MS = 8 * 3600_000;
@@ -25,6 +24,25 @@ function witaWhen(d: Date, locale: 'id' | 'en'): string {
   const date = new Intl.DateTimeFormat(intl, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Makassar' }).format(d);
   const time = new Intl.DateTimeFormat(intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Makassar' }).format(d);
   return `${date} ${time} WITA`;
+}
+
+/** What recordDistribution reads about the round, the family's plan and its deliveries, in one row. */
+interface RecordFacts {
+  program_id: string;
+  month: string;
+  status: RoundStatus;
+  kelurahan_code: string;
+  planned_packs: number;
+  consent_withdrawn_at: Date | null;
+  deliveries: number;
+  standing_at: Date | string | null;
+  receiver_ok: boolean;
+}
+
+/** A hand-over time inside the round's month (WITA), and not more than 5 minutes ahead of the clock. */
+function inMonth(deliveredAt: Date, month: string, now: Date): boolean {
+  const monthBegins = new Date(Date.parse(`${month}T00:00:00Z`) - WITA_MS);
+  return !Number.isNaN(deliveredAt.getTime()) && deliveredAt >= monthBegins && deliveredAt.getTime() <= now.getTime() + 5 * 60_000;
 }
 
 /** Deliveries and their corrections: an append-only ledger, one standing delivery per family and round. */
@@ -47,56 +65,69 @@ export class DistributionService {
       if (!isUuid(input.familyId)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
       const now = marketClock.now();
       const deliveredAt = input.deliveredAt ?? now;
+      let packs = 0;
       const { value } = await runIdempotent(ctx.em as EntityManager, 'ina.recordDistribution', input.idempotencyKey, ctx.user?.id, async (em) => {
-        // FOR SHARE: many deliveries at once, but never while the round is being closed.
-        const round = await em.findOne(DistributionRound, input.roundId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
-        if (!round) throw refuse(ctx, DistributionErrors.ROUND_NOT_FOUND, ['input', 'roundId']);
-        if (round.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
-        const monthBegins = new Date(Date.parse(`${round.month}T00:00:00Z`) - WITA_MS);
-        if (Number.isNaN(deliveredAt.getTime()) || deliveredAt < monthBegins || deliveredAt.getTime() > now.getTime() + 5 * 60_000) {
-          throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt']);
-        }
-        // FOR SHARE of the family: a consent withdrawal (FOR UPDATE) cannot slip in before this commits.
-        const [plan] = await em.execute(
-          `select p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at from ina_round_plan p join ina_family f on f.id = p.family_id
-            where p.round_id = ? and p.family_id = ? for share of f`,
-          [round.id, input.familyId],
+        // Everything the checks need in one statement. FOR SHARE of the round: many deliveries at
+        // once, never while it is being closed; of the family: a consent withdrawal (FOR UPDATE)
+        // cannot slip in before this commits. It also asks for the stock draw at commit
+        // (trigger ina_distribution_draw_stock).
+        const [row]: RecordFacts[] = await em.execute(
+          `select r.program_id, r.month::text as month, r.status, p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at,
+                  (select count(*)::int from ina_distribution d where d.round_id = r.id and d.family_id = f.id and d.kind = 'DELIVERY') as deliveries,
+                  (select d.delivered_at from ina_distribution d where d.round_id = r.id and d.family_id = f.id and d.kind = 'DELIVERY'
+                      and not exists (select 1 from ina_distribution x where x.reverses_id = d.id) limit 1) as standing_at,
+                  (?::uuid is null or exists (select 1 from ina_family_member m where m.id = ?::uuid and m.family_id = f.id and (m.left_at is null or m.left_at >= r.month))) as receiver_ok,
+                  set_config('ina.draw_at_commit', 'on', true) as draw_at_commit
+             from ina_distribution_round r join ina_round_plan p on p.round_id = r.id join ina_family f on f.id = p.family_id
+            where r.id = ? and p.family_id = ?
+              for share of r, f`,
+          [input.receivedByMemberId ?? null, input.receivedByMemberId ?? null, input.roundId, input.familyId],
         );
-        if (!plan || !inScope(ctx, plan.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
-        if (plan.consent_withdrawn_at) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_WITHDRAWN, ['input', 'familyId']);
-        const packs = input.packs ?? plan.planned_packs;
-        if (!Number.isInteger(packs) || packs < 1 || packs > plan.planned_packs) {
-          throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_PACKS, ['input', 'packs'], { max: plan.planned_packs });
+        if (!row) {
+          // Only on this refusal path: which of the round's checks failed.
+          const round = await em.findOne(DistributionRound, input.roundId);
+          if (!round) throw refuse(ctx, DistributionErrors.ROUND_NOT_FOUND, ['input', 'roundId']);
+          if (round.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
+          if (!inMonth(deliveredAt, round.month, now)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt']);
+          throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         }
-        if (input.receivedByMemberId) {
-          const member = await em.findOne(FamilyMember, { id: input.receivedByMemberId, family: input.familyId });
-          if (!member || (member.leftAt && member.leftAt < round.month)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_MEMBER_NOT_IN_FAMILY, ['input', 'receivedByMemberId']);
+        if (row.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
+        if (!inMonth(deliveredAt, row.month, now)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt']);
+        if (!inScope(ctx, row.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
+        if (row.consent_withdrawn_at) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_WITHDRAWN, ['input', 'familyId']);
+        packs = input.packs ?? row.planned_packs;
+        if (!Number.isInteger(packs) || packs < 1 || packs > row.planned_packs) {
+          throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_PACKS, ['input', 'packs'], { max: row.planned_packs });
         }
-        const history = await em.find(Distribution, { round: round.id, family: input.familyId }, { orderBy: { attempt: 'asc' } });
-        const reversed = new Set(history.filter((d) => d.reverses).map((d) => d.reverses!.id));
-        const standing = history.find((d) => d.kind === DistributionKind.DELIVERY && !reversed.has(d.id));
-        if (standing) throw this.alreadyServed(ctx, standing.deliveredAt);
-        const attempt = history.filter((d) => d.kind === DistributionKind.DELIVERY).length + 1;
-        const d = new Distribution(round, em.getReference(Family, input.familyId), em.getReference(Region, plan.kelurahan_code), DistributionKind.DELIVERY, attempt, packs, deliveredAt);
-        d.place = input.place;
-        d.proxyName = proxyName;
-        if (input.receivedByMemberId) d.receivedByMember = em.getReference(FamilyMember, input.receivedByMemberId);
-        if (ctx.user) d.recordedBy = em.getReference(User, ctx.user.id);
-        em.persist(d);
+        if (!row.receiver_ok) throw refuse(ctx, DistributionErrors.DISTRIBUTION_MEMBER_NOT_IN_FAMILY, ['input', 'receivedByMemberId']);
+        if (row.standing_at) throw this.alreadyServed(ctx, new Date(row.standing_at));
+        const id = randomUUID();
+        const attempt = row.deliveries + 1;
         try {
-          await em.flush();
+          // The delivery and its audit entry in one statement.
+          await em.execute(
+            `with d as (
+               insert into ina_distribution (id, created_at, round_id, family_id, kelurahan_code, kind, attempt, packs, received_by_member_id, proxy_name, place, delivered_at, recorded_by_id)
+               values (?, now(), ?, ?, ?, 'DELIVERY', ?, ?, ?, ?, ?, ?, ?) returning id)
+             insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, after, ip)
+             select now(), ?, ?, 'ina.distribution.record', 'Distribution', d.id::text, ?::jsonb, ? from d`,
+            [
+              id, input.roundId, input.familyId, row.kelurahan_code, attempt, packs, input.receivedByMemberId ?? null, proxyName ?? null, input.place, deliveredAt, ctx.user?.id ?? null,
+              ctx.user?.id ?? null, ctx.user?.role ?? null, JSON.stringify({ roundId: input.roundId, familyId: input.familyId, packs, place: input.place, attempt }), ctx.ip ?? null,
+            ],
+          );
         } catch (err) {
           // Another process served the family a moment ago: the partial unique index let only one through.
-          if (err instanceof UniqueConstraintViolationException) throw this.alreadyServed(ctx);
+          if (err instanceof UniqueConstraintViolationException || (err as { code?: string }).code === '23505') throw this.alreadyServed(ctx);
           throw err;
         }
-        this.audit.record({ ...ctx, em }, 'ina.distribution.record', 'Distribution', d.id, {
-          after: { roundId: round.id, familyId: input.familyId, packs, place: d.place, attempt },
-        });
-        await em.flush();
-        // Last before commit: the stock rows are held from here until the transaction ends.
-        await drawStock(ctx, em, round.program.id, packs, d.id);
-        return { id: d.id };
+        // The stock is drawn at commit, oldest lot first: the lots (and the program's impact rows)
+        // are locked only while the commit runs, not across this request's round trips.
+        return { id };
+      }).catch((err: unknown) => {
+        const short = err instanceof Error ? /ina_stock_insufficient:(\d+)/.exec(err.message) : null;
+        if (short) throw refuse(ctx, ProgramErrors.STOCK_INSUFFICIENT, ['input', 'packs'], { available: Number(short[1]), needed: packs });
+        throw err;
       });
       return { distribution: await ctx.em.findOneOrFail(Distribution, value.id, { refresh: true }), userErrors: [] };
     });

@@ -123,6 +123,8 @@ describe('Ina Kasih: a family’s data export and consent withdrawal (real HTTP,
   it('erases the personal fields from every table in one step while coverage and round totals stay the same', async () => {
     const coverage = (await staff.ok<any>(COVERAGE, { r: roundId })).roundCoverage;
     const totals = (await staff.ok<any>(ROUND_TOTALS, { id: roundId })).distributionRound.totals;
+    const impactRows = () => t.sql(`select * from impact.ina_month_kelurahan order by program_id, month, kelurahan_code`);
+    const impact = await impactRows();
     const allText = async () => {
       const tables = await t.sql<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
       const found: string[] = [];
@@ -159,6 +161,7 @@ describe('Ina Kasih: a family’s data export and consent withdrawal (real HTTP,
 
     expect((await staff.ok<any>(COVERAGE, { r: roundId })).roundCoverage).toEqual(coverage);
     expect((await staff.ok<any>(ROUND_TOTALS, { id: roundId })).distributionRound.totals).toEqual(totals);
+    expect(await impactRows()).toEqual(impact); // partners' figures (women and girls reached) too
 
     // The trail keeps who did what and when, without the values; the withdrawal itself is in it.
     const trail = await t.sql(`select action, before, after from audit_entry where entity_type = 'Family' and entity_id = ? order by id`, [family.id]);

@@ -17,6 +17,7 @@ import { Migration20261129110000InaProgramStock } from './migrations/Migration20
 import { Migration20261129110100InaRoundsDistributions } from './migrations/Migration20261129110100InaRoundsDistributions';
 import { Migration20261130010000InaConsentWithdrawal } from './migrations/Migration20261130010000InaConsentWithdrawal';
 import { Migration20261130020000InaKasihImpactRollup } from './migrations/Migration20261130020000InaKasihImpactRollup';
+import { Migration20261130010100InaDeliveryAtCommit } from './migrations/Migration20261130010100InaDeliveryAtCommit';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
 import { seedProgramDemo } from './program.seed';
@@ -66,6 +67,8 @@ export const inaKasihModule: FeatureModule = {
     { name: 'Migration20261129110100InaRoundsDistributions', class: Migration20261129110100InaRoundsDistributions },
     { name: 'Migration20261130010000InaConsentWithdrawal', class: Migration20261130010000InaConsentWithdrawal },
     { name: 'Migration20261130020000InaKasihImpactRollup', class: Migration20261130020000InaKasihImpactRollup },
+    // After the rollup: it makes the rollup's delivery trigger deferred (list order is run order).
+    { name: 'Migration20261130010100InaDeliveryAtCommit', class: Migration20261130010100InaDeliveryAtCommit },
   ],
   httpRoutes: [...importRoutes],
   demoSeed: async (em, logger, options) => {

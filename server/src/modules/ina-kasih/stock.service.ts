@@ -21,32 +21,8 @@ export interface StockDraw {
   unitCost: number;
 }
 
-/**
- * Draws `packs` from the program's stock, oldest lot first, inside the caller's transaction, in
- * one statement: the lots holding stock are locked in one fixed order (so two deliveries queue
- * instead of deadlocking) and the movements are inserted from them. Deliveries queue on the
- * oldest lot's row until commit, so callers draw last, just before committing. Too little stock
- * is refused with what is left; the lot checks would refuse an overdraw anyway.
- */
-export async function drawStock(ctx: RequestContext, em: EntityManager, programId: string, packs: number, distributionId: string): Promise<StockDraw[]> {
-  const rows: { lot_id: string | null; packs: number | null; unit_cost: string | null; available: number }[] = await em.execute(
-    `with lots as (
-       select id, packs_remaining, unit_cost, received_on, created_at from ina_stock_lot
-        where program_id = ? and packs_remaining > 0 order by received_on, created_at, id for update),
-     fifo as (select *, sum(packs_remaining) over (order by received_on, created_at, id) as upto from lots),
-     total as (select coalesce(sum(packs_remaining), 0)::int as available from lots),
-     moved as (
-       insert into ina_stock_movement (id, created_at, lot_id, distribution_id, packs, unit_cost)
-       select gen_random_uuid(), now(), f.id, ?, -least(f.packs_remaining, ? - (f.upto - f.packs_remaining)), f.unit_cost
-         from fifo f, total t where t.available >= ? and f.upto - f.packs_remaining < ?
-       returning lot_id, -packs as packs, unit_cost)
-     select m.lot_id, m.packs, m.unit_cost, t.available from total t left join moved m on true`,
-    [programId, distributionId, packs, packs, packs],
-  );
-  const available = rows[0]?.available ?? 0;
-  if (available < packs) throw refuse(ctx, ProgramErrors.STOCK_INSUFFICIENT, ['input', 'packs'], { available, needed: packs });
-  return rows.filter((r) => r.lot_id).map((r) => ({ lotId: r.lot_id!, packs: r.packs!, unitCost: Number(r.unit_cost) }));
-}
+// Deliveries draw their packs at commit, oldest lot first: trigger ina_distribution_draw_stock
+// (migration InaDeliveryAtCommit).
 
 /** Puts packs back into the lots they came from (a reversed delivery). */
 export async function returnStock(em: EntityManager, draws: StockDraw[], distributionId: string): Promise<void> {

@@ -30,10 +30,60 @@ export interface PartnerReport {
     vendorsServedInYear: Figure;
     expenditure: number;
     costPerStallDay: number | null;
-    months: { month: string; marketDaysHeld: number; stallDays: Figure; vendorsServed: Figure; expenditure: number }[];
+    months: { month: string; marketDaysHeld: number; stallDays: Figure; vendorsServed: Figure; expenditure: number; turnover: number | null }[];
     stallDaysByCategory: ImpactTable;
     stallDaysByKelurahan: YearCoverage;
+    turnover: number | null;
+    previousPeriodTurnover: number | null;
+    turnoverGrowth: number | null;
+    trainings: {
+      trainingsHeld: number;
+      attendances: Figure;
+      attendees: Figure;
+      trained: TrainedGroup;
+      notTrained: TrainedGroup;
+    };
   };
+  inaKasihImpact: InaKasihImpact;
+}
+export interface TrainedGroup {
+  vendors: Figure;
+  vendorMarketDays: Figure;
+  averagePerMarketDay: number | null;
+}
+export interface InaKasihFundingShare {
+  label: string;
+  kind: string;
+  packs: number;
+  cost: number;
+  womanMonths: number | null;
+  costPerWomanPerMonth: number | null;
+}
+export interface InaKasihCoverageRow {
+  key: string;
+  label: string;
+  parentKey: string | null;
+  familyMonthsPlanned: Figure;
+  familyMonthsReached: Figure;
+  womanMonthsPlanned: Figure;
+  womanMonthsReached: Figure;
+  coverage: number | null;
+}
+export interface InaKasihImpact {
+  suppressionApplied: boolean;
+  familiesReached: Figure;
+  familyMonths: Figure;
+  girlMonths: Figure;
+  womanMonths: Figure;
+  packsDelivered: Figure;
+  monthsWithDeliveries: number;
+  monthsOfCoverage: number | null;
+  cost: number | null;
+  costPerWomanPerMonth: number | null;
+  months: { month: string; familiesReached: Figure; girlsReached: Figure; womenReached: Figure; packsDelivered: Figure; cost: number | null }[];
+  ownFunding: InaKasihFundingShare | null;
+  coverageByKecamatan: InaKasihCoverageRow[];
+  coverageByKelurahan: InaKasihCoverageRow[];
 }
 export interface Period {
   year: number;
@@ -43,6 +93,9 @@ export interface Period {
 
 const FIG = 'value suppressed';
 const TABLE = `months rows { key label cells { ${FIG} } total { ${FIG} } } monthTotals { ${FIG} } total { ${FIG} }`;
+const GROUP = `vendors { ${FIG} } vendorMarketDays { ${FIG} } averagePerMarketDay`;
+const SHARE = 'label kind packs cost womanMonths costPerWomanPerMonth';
+const COVERAGE = `key label parentKey familyMonthsPlanned { ${FIG} } familyMonthsReached { ${FIG} } womanMonthsPlanned { ${FIG} } womanMonthsReached { ${FIG} } coverage`;
 const REPORT = /* GraphQL */ `
   query PartnerReport($year: Int!, $fromMonth: Int, $toMonth: Int, $from: LocalDate, $to: LocalDate) {
     me { partner { name } }
@@ -50,8 +103,17 @@ const REPORT = /* GraphQL */ `
     fundingLeverage(from: $from, to: $to) { partners { program partnerAmount programTotal leverageRatio share } }
     saboakKoepanImpact(year: $year, fromMonth: $fromMonth, toMonth: $toMonth) {
       suppressionApplied minCell partnerShareOfFunding vendorsServedInYear { ${FIG} } expenditure costPerStallDay
-      months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure }
+      months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure turnover }
       stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { year rows { key label value { ${FIG} } } total { ${FIG} } }
+      turnover previousPeriodTurnover turnoverGrowth
+      trainings { trainingsHeld attendances { ${FIG} } attendees { ${FIG} } trained { ${GROUP} } notTrained { ${GROUP} } }
+    }
+    inaKasihImpact(year: $year, fromMonth: $fromMonth, toMonth: $toMonth) {
+      suppressionApplied familiesReached { ${FIG} } familyMonths { ${FIG} } girlMonths { ${FIG} } womanMonths { ${FIG} } packsDelivered { ${FIG} }
+      monthsWithDeliveries monthsOfCoverage cost costPerWomanPerMonth
+      months { month familiesReached { ${FIG} } girlsReached { ${FIG} } womenReached { ${FIG} } packsDelivered { ${FIG} } cost }
+      ownFunding { ${SHARE} }
+      coverageByKecamatan { ${COVERAGE} } coverageByKelurahan { ${COVERAGE} }
     }
   }
 `;
@@ -97,12 +159,50 @@ export function reportSheets(r: PartnerReport, locale: Locale): { name: string; 
     ...tb.rows.map((row) => [row.label, ...row.cells.map((c) => figureText(c, locale)), figureText(row.total, locale)]),
     [t('funding.total'), ...tb.monthTotals.map((c) => figureText(c, locale)), figureText(tb.total, locale)],
   ];
+  const ina = r.inaKasihImpact;
+  const money = (v: number | null) => (v === null ? t('funding.suppressed') : v);
+  const coverage = (rows: InaKasihCoverageRow[]) => [
+    [t('funding.name'), t('impact.ina.familyMonthsPlanned'), t('impact.ina.familyMonthsReached'), t('impact.ina.womanMonthsPlanned'), t('impact.ina.womanMonthsReached'), t('impact.ina.coverage')],
+    ...rows.map((c) => [c.label, figureText(c.familyMonthsPlanned, locale), figureText(c.familyMonthsReached, locale), figureText(c.womanMonthsPlanned, locale), figureText(c.womanMonthsReached, locale), c.coverage === null ? t('funding.suppressed') : c.coverage]),
+  ];
+  const group = (name: MessageKey, g: TrainedGroup) => [t(name), figureText(g.vendors, locale), figureText(g.vendorMarketDays, locale), money(g.averagePerMarketDay)];
   return [
+    {
+      name: t('impact.ina.title'),
+      rows: [
+        [t('funding.month'), t('impact.ina.families'), t('impact.ina.girls'), t('impact.ina.women'), t('impact.ina.packs'), t('impact.ina.cost')],
+        ...ina.months.map((m) => [m.month, figureText(m.familiesReached, locale), figureText(m.girlsReached, locale), figureText(m.womenReached, locale), figureText(m.packsDelivered, locale), money(m.cost)]),
+        [t('funding.total'), figureText(ina.familyMonths, locale), figureText(ina.girlMonths, locale), figureText(ina.womanMonths, locale), figureText(ina.packsDelivered, locale), money(ina.cost)],
+        [],
+        [t('impact.ina.distinctFamilies'), figureText(ina.familiesReached, locale)],
+        [t('impact.ina.monthsOfCoverage'), ina.monthsOfCoverage ?? t('funding.suppressed')],
+        [t('impact.ina.costPerWoman'), money(ina.costPerWomanPerMonth)],
+        ...(ina.ownFunding ? [[t('impact.ina.ownCost'), ina.ownFunding.cost], [t('impact.ina.ownCostPerWoman'), money(ina.ownFunding.costPerWomanPerMonth)]] : []),
+      ],
+    },
+    { name: t('impact.ina.sheetKecamatan'), rows: coverage(ina.coverageByKecamatan) },
+    { name: t('impact.ina.sheetKelurahan'), rows: coverage(ina.coverageByKelurahan) },
     {
       name: t('funding.market'),
       rows: [
-        [t('funding.month'), t('funding.daysHeld'), t('funding.stallDays'), t('funding.vendors'), t('funding.expenditure')],
-        ...imp.months.map((m) => [m.month, m.marketDaysHeld, figureText(m.stallDays, locale), figureText(m.vendorsServed, locale), m.expenditure]),
+        [t('funding.month'), t('funding.daysHeld'), t('funding.stallDays'), t('funding.vendors'), t('funding.expenditure'), t('impact.turnover')],
+        ...imp.months.map((m) => [m.month, m.marketDaysHeld, figureText(m.stallDays, locale), figureText(m.vendorsServed, locale), m.expenditure, money(m.turnover)]),
+      ],
+    },
+    {
+      name: t('impact.sheetTurnoverTrainings'),
+      rows: [
+        [t('impact.turnover'), money(imp.turnover)],
+        [t('impact.previousTurnover'), money(imp.previousPeriodTurnover)],
+        [t('impact.growth'), imp.turnoverGrowth ?? t('funding.suppressed')],
+        [],
+        [t('impact.trainingsHeld'), imp.trainings.trainingsHeld],
+        [t('impact.attendances'), figureText(imp.trainings.attendances, locale)],
+        [t('impact.attendees'), figureText(imp.trainings.attendees, locale)],
+        [],
+        ['', t('funding.vendors'), t('impact.vendorMarketDays'), t('impact.averagePerDay')],
+        group('impact.trained', imp.trainings.trained),
+        group('impact.notTrained', imp.trainings.notTrained),
       ],
     },
     { name: t('funding.stallDays').slice(0, 20) + ' - kategori', rows: table(imp.stallDaysByCategory) },
