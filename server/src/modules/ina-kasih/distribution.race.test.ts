@@ -79,4 +79,16 @@ describe.runIf(requireRealPostgres('distribution races'))('deliveries recorded a
                                 where d.round_id = ? group by distribution_id having count(*) = 2`, [roundId]);
     expect(split).toHaveLength(1);
   });
+
+  it('keeps the impact rollups equal to a rebuild from the raw rows after all those concurrent deliveries and refusals', async () => {
+    const snapshot = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const table of ['ina_month_kelurahan', 'ina_month_source', 'ina_family_year', 'ina_reach_range']) out[table] = await a.sql(`select * from impact.${table} order by 1, 2, 3, 4`);
+      return out;
+    };
+    const kept = await snapshot();
+    expect(kept.ina_family_year.filter((r: any) => r.program_id === programId)).toHaveLength(43); // 31 + 12 families served
+    await a.sql(`select impact.ina_rebuild()`);
+    expect(await snapshot()).toEqual(kept);
+  });
 });
