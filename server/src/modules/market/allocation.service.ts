@@ -96,20 +96,30 @@ export async function allocateLockedDay(em: EntityManager, day: MarketDay): Prom
  * checked in by her day's cut-off (one statement, which also writes the audit row per day).
  */
 export async function allocateDueDays(em: EntityManager): Promise<void> {
-  const due = await em.find(MarketDay, { status: MarketDayStatus.OPEN, bookingClosesAt: { $lte: marketClock.now() } }, { fields: ['id'] });
-  for (const day of due) await allocateDay(em, day.id);
-  const marked = await em.execute(
-    `with marked as (
-       update market_booking b set status = 'NO_SHOW', updated_at = now()
-         from market_day d
-        where d.id = b.market_day_id and d.status = 'ALLOCATED' and d.check_in_cutoff <= ? and b.status = 'CONFIRMED'
-       returning b.market_day_id)
-     insert into audit_entry (at, action, entity_type, entity_id, after)
-     select now(), 'market.day.mark_no_shows', 'MarketDay', market_day_id::text, jsonb_build_object('marked', count(*), 'automatic', true)
-       from marked group by market_day_id
-     returning entity_id`,
-    [marketClock.now()],
+  // Runs before every market read and stall request; one read-only statement says whether anything
+  // is due, so the usual case (nothing due) costs one round trip and no write.
+  const now = marketClock.now();
+  const [{ days, no_shows: noShowsDue }] = await em.execute(
+    `select coalesce((select array_agg(id::text) from market_day where status = 'OPEN' and booking_closes_at <= ?), '{}') as days,
+            exists (select 1 from market_booking b join market_day d on d.id = b.market_day_id
+                     where d.status = 'ALLOCATED' and d.check_in_cutoff <= ? and b.status = 'CONFIRMED') as no_shows`,
+    [now, now],
   );
+  for (const id of days as string[]) await allocateDay(em, id);
+  const marked = noShowsDue
+    ? await em.execute(
+        `with marked as (
+           update market_booking b set status = 'NO_SHOW', updated_at = now()
+             from market_day d
+            where d.id = b.market_day_id and d.status = 'ALLOCATED' and d.check_in_cutoff <= ? and b.status = 'CONFIRMED'
+           returning b.market_day_id)
+         insert into audit_entry (at, action, entity_type, entity_id, after)
+         select now(), 'market.day.mark_no_shows', 'MarketDay', market_day_id::text, jsonb_build_object('marked', count(*), 'automatic', true)
+           from marked group by market_day_id
+         returning entity_id`,
+        [now],
+      )
+    : [];
   // Bookings changed in SQL: later reads of this request must not see stale copies.
-  if (due.length || marked.length) em.clear();
+  if (days.length || marked.length) em.clear();
 }

@@ -7,7 +7,7 @@ import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../user/user.entity';
 import { explain } from './allocation.util';
-import { allocateDueDays, allocateLockedDay, lockMarketDay, usableStalls } from './allocation.service';
+import { allocateDueDays, allocateLockedDay, lockMarketDay } from './allocation.service';
 import { MarketBooking, type AllocationFacts } from './entities/market-booking.entity';
 import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
@@ -18,6 +18,13 @@ import { MarketDayService } from './market-day.service';
 import { marketClock, witaDate } from './market-time.util';
 import type { CheckInBookingInput, MyBookingsArgs, RequestStallInput } from './market.types';
 import { VendorService } from './vendor.service';
+
+/** The first free usable stall of a day (active, in layout order, within the capacity), in the wanted zone if one is free there. */
+const FIRST_FREE_STALL_SQL = `with usable as (select * from market_stall where active order by zone, position limit ?)
+  select u.* from usable u
+   where not exists (select 1 from market_booking b where b.market_day_id = ? and b.stall_id = u.id and b.status = any(?::text[]))
+   order by coalesce(u.zone = ?, false) desc, u.zone, u.position
+   limit 1`;
 
 const WITA_TIME = (d: Date) =>
   `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.')} WITA`;
@@ -73,11 +80,10 @@ export class BookingService {
   /** After the allocation: the first free stall (her zone if possible) or the end of the waitlist. */
   private async firstCome(em: EntityManager, day: MarketDay, booking: MarketBooking): Promise<void> {
     await lockMarketDay(em, day.id);
-    const stalls = await usableStalls(em, day);
-    const held = await em.find(MarketBooking, { marketDay: day.id, status: { $in: STALL_HOLDING } }, { fields: ['stall'] });
-    const taken = new Set(held.map((b) => b.stall?.id));
-    const free = stalls.filter((s) => !taken.has(s.id));
-    const stall = free.find((s) => s.zone === booking.zonePreference) ?? free[0];
+    // One statement under the day's lock, which every late request waits for in turn: loading the
+    // whole layout and the day's bookings here made a burst of late requests wait on each other's hydration.
+    const [row] = await em.execute(FIRST_FREE_STALL_SQL, [day.capacity ?? null, day.id, `{${STALL_HOLDING.join(',')}}`, booking.zonePreference ?? null]);
+    const stall = row ? em.map(MarketStall, row) : undefined;
     let facts: AllocationFacts;
     if (stall) {
       booking.status = BookingStatus.CONFIRMED;
