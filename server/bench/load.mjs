@@ -5,12 +5,14 @@
  * partner impact, and replays of an idempotent registration (a phone retrying). Rate limits are
  * on but set high, so their counter is part of every write measured. Then the SQL the API runs for
  * the read scenarios (captured from one request with SQL logging on) is sent straight to
- * PostgreSQL by the same number of connections, and the API's added time is reported.
+ * PostgreSQL by the same number of connections, and the API's added time is reported. Per
+ * scenario it also reports the CPU time per request of the API process and of the PostgreSQL
+ * backends serving it (from /proc; the ratio holds up on a machine busy with other work).
  * Prints a table and, as its LAST line, one JSON object.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,7 +43,7 @@ async function startServer(dbUrl, extraEnv = {}, capture) {
     try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))).then(() => rmSync(dataDir, { recursive: true, force: true })) };
+  return { url, pid: child.pid, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))).then(() => rmSync(dataDir, { recursive: true, force: true })) };
 }
 
 async function gql(url, query, variables, cookie = '') {
@@ -80,6 +82,22 @@ for (const [name, s] of Object.entries(scenarios)) {
   try { await gql(server.url, s.query, s.variables, s.cookie); } catch (err) { console.log(`skipping ${name}: ${String(err.message).slice(0, 160)}`); delete scenarios[name]; }
 }
 
+// CPU time (user + system, from /proc) of the API process and of the PostgreSQL backends serving
+// it, so "time the API adds" vs "time PostgreSQL spends" is measured on the same requests and is
+// not blurred by whatever else the machine runs (wall-clock latencies are, on a shared 2-core box).
+const cpuMs = (pid) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms
+  } catch { return 0; } // gone, or not on this machine
+};
+const backendPids = async () => (await admin.query(`select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend'`, [dbName])).rows.map((r) => r.pid);
+const cpuSnapshot = async () => ({ api: cpuMs(server.pid), pg: new Map((await backendPids()).map((pid) => [pid, cpuMs(pid)])) });
+const cpuSince = async (before, requests) => {
+  const pgNow = (await backendPids()).reduce((sum, pid) => sum + cpuMs(pid) - (before.pg.get(pid) ?? 0), 0);
+  return { api_cpu_ms_per_req: +((cpuMs(server.pid) - before.api) / requests).toFixed(3), pg_cpu_ms_per_req: +(pgNow / requests).toFixed(3) };
+};
+
 const run = (s) => new Promise((resolve, reject) => {
   const times = [];
   const inst = autocannon({ url: `${server.url}/graphql`, method: 'POST', connections: CONNECTIONS, duration: DURATION, headers: { 'content-type': 'application/json', cookie: s.cookie }, body: JSON.stringify({ query: s.query, variables: s.variables }) }, (err, r) => (err ? reject(err) : resolve({ r, times })));
@@ -88,12 +106,15 @@ const run = (s) => new Promise((resolve, reject) => {
 const pct = (sorted, q) => +sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
 const out = { duration_s: DURATION, connections: CONNECTIONS, cpus: (await import('node:os')).cpus().length, scenarios: {}, overhead: {} };
 for (const [name, s] of Object.entries(scenarios)) {
+  const before = await cpuSnapshot();
   const { r, times } = await run(s);
+  const cpu = await cpuSince(before, r.requests.total);
   times.sort((a, b) => a - b);
   const errors = r.errors + r.timeouts + (r.non2xx ?? 0);
-  out.scenarios[name] = { rps: Math.round(r.requests.average), p50_ms: pct(times, 0.5), p95_ms: pct(times, 0.95), p99_ms: pct(times, 0.99), errors };
+  const cpuRatio = cpu.pg_cpu_ms_per_req > 0 ? +(cpu.api_cpu_ms_per_req / cpu.pg_cpu_ms_per_req).toFixed(2) : null;
+  out.scenarios[name] = { rps: Math.round(r.requests.average), p50_ms: pct(times, 0.5), p95_ms: pct(times, 0.95), p99_ms: pct(times, 0.99), errors, ...cpu, api_to_pg_cpu: cpuRatio };
   const o = out.scenarios[name];
-  console.log(`${name.padEnd(24)} ${String(o.rps).padStart(6)} req/s  p50 ${o.p50_ms} ms  p95 ${o.p95_ms} ms  p99 ${o.p99_ms} ms  errors ${errors}`);
+  console.log(`${name.padEnd(24)} ${String(o.rps).padStart(6)} req/s  p50 ${o.p50_ms} ms  p95 ${o.p95_ms} ms  p99 ${o.p99_ms} ms  errors ${errors}  CPU/req: API ${o.api_cpu_ms_per_req} ms, PostgreSQL ${o.pg_cpu_ms_per_req} ms (${cpuRatio}×)`);
 }
 await server.stop();
 

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../graphql/context';
 import { allocate, explain, ROTATION_WEEKS, type AllocationRequest, type AllocationStall } from './allocation.util';
 import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
@@ -95,6 +96,15 @@ export async function allocateLockedDay(em: EntityManager, day: MarketDay): Prom
  * allocates every day whose window has closed, and marks as no-show every booked vendor not
  * checked in by her day's cut-off (one statement, which also writes the audit row per day).
  */
+const settledThisRequest = new WeakMap<RequestContext, Promise<void>>();
+
+/** For reads only: the due work once per request, however many market fields of one query ask for it. */
+export function allocateDueDaysOnce(ctx: RequestContext): Promise<void> {
+  let settled = settledThisRequest.get(ctx);
+  if (!settled) settledThisRequest.set(ctx, (settled = allocateDueDays(ctx.em as EntityManager)));
+  return settled;
+}
+
 export async function allocateDueDays(em: EntityManager): Promise<void> {
   // Runs before every market read and stall request; one read-only statement says whether anything
   // is due, so the usual case (nothing due) costs one round trip and no write.

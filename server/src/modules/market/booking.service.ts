@@ -7,7 +7,7 @@ import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../user/user.entity';
 import { explain } from './allocation.util';
-import { allocateDueDays, allocateLockedDay, lockMarketDay } from './allocation.service';
+import { allocateDueDays, allocateDueDaysOnce, allocateLockedDay, lockMarketDay } from './allocation.service';
 import { MarketBooking, type AllocationFacts } from './entities/market-booking.entity';
 import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
@@ -224,9 +224,9 @@ export class BookingService {
   /** The signed-in vendor's bookings, newest market day first. */
   async mine(ctx: RequestContext, args: MyBookingsArgs): Promise<ConnectionShape<MarketBooking>> {
     const page = toPage(args);
-    const vendor = await this.vendors.mine(ctx, false).catch(() => undefined);
+    const vendor = await this.vendors.signedIn(ctx);
     if (!vendor) return toConnection([], 0, page);
-    await allocateDueDays(ctx.em as EntityManager);
+    await allocateDueDaysOnce(ctx);
     const [rows, total] = await ctx.em.findAndCount(
       MarketBooking,
       { vendor: vendor.id },

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
-import { allocateDueDays } from './allocation.service';
+import { allocateDueDaysOnce } from './allocation.service';
 import { MarketBooking } from './entities/market-booking.entity';
 import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
@@ -16,7 +15,7 @@ export class MarketBoardService {
   private readonly days = new MarketDayService();
 
   async board(ctx: RequestContext, marketDayId: string): Promise<MarketDayBoard> {
-    await allocateDueDays(ctx.em as EntityManager);
+    await allocateDueDaysOnce(ctx);
     const day = await this.days.mustFind(ctx, marketDayId).catch(() => {
       throw new AppError(MarketErrors.MARKET_DAY_NOT_FOUND);
     });
@@ -43,7 +42,7 @@ export class MarketBoardService {
 
   /** The coming weekend (WITA): from today to the next Sunday; only businesses that consented are named. */
   async publicMarket(ctx: RequestContext): Promise<PublicMarket> {
-    await allocateDueDays(ctx.em as EntityManager);
+    await allocateDueDaysOnce(ctx);
     const today = witaDate(marketClock.now());
     const sunday = addDays(today, (7 - weekday(today)) % 7);
     const days = await ctx.em.find(MarketDay, { date: { $gte: today, $lte: sunday } }, { orderBy: { date: 'asc' } });

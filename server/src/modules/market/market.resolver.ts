@@ -1,11 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { wrap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { Allow, Permission, Public } from '../../graphql/permissions';
 import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level.enum';
-import { allocateDueDays } from './allocation.service';
+import { allocateDueDaysOnce } from './allocation.service';
 import { explain } from './allocation.util';
 import { BookingService } from './booking.service';
 import { MarketBooking } from './entities/market-booking.entity';
@@ -86,7 +85,7 @@ export class VendorResolver {
   @Allow(Permission.MarketVendor)
   @Query(() => Vendor, { nullable: true, description: "The signed-in vendor's own business." })
   myVendor(@Ctx() ctx: RequestContext): Promise<Vendor | null> {
-    return ctx.user ? ctx.em.findOne(Vendor, { user: ctx.user.id }) : Promise.resolve(null);
+    return this.vendorService.signedIn(ctx);
   }
 
   @FieldResolver(() => Region, { description: 'Kelurahan of the business.' })
@@ -159,7 +158,7 @@ export class MarketDayResolver {
   @Public()
   @Query(() => [MarketDay], { description: 'Market days in a period (default: today to 8 weeks ahead, WITA).' })
   async marketDays(@Ctx() ctx: RequestContext, @Args(() => MarketDaysArgs) args: MarketDaysArgs): Promise<MarketDay[]> {
-    await allocateDueDays(ctx.em as EntityManager);
+    await allocateDueDaysOnce(ctx);
     const from = args.from ?? witaDate(marketClock.now());
     const to = args.to ?? addDays(from, 56);
     return this.days.list(ctx, from, to > addDays(from, 400) ? addDays(from, 400) : to);

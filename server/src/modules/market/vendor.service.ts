@@ -18,6 +18,8 @@ import { isUuid, refuse, refusalsAsErrors } from './market.guard';
 import { VendorDecision, type DecideVendorInput, type RegisterVendorInput, type UpdateMyBusinessInput, type VendorsArgs } from './market.types';
 import { userError } from '../../graphql/user-error.type';
 
+const signedInVendors = new WeakMap<RequestContext, Promise<Vendor | null>>();
+
 /** Vendor registration (public) and the staff decisions on it. */
 export class VendorService {
   private readonly audit = new AuditService();
@@ -143,6 +145,17 @@ export class VendorService {
   }
 
   /** The approved vendor behind the signed-in account, or a refusal. */
+  /**
+   * For reads only: the signed-in account's vendor, looked up once per request however many
+   * fields of one query ask for it (myVendor, myBookings). Writes use `mine`, which reads afresh.
+   */
+  signedIn(ctx: RequestContext): Promise<Vendor | null> {
+    if (!ctx.user) return Promise.resolve(null);
+    let found = signedInVendors.get(ctx);
+    if (!found) signedInVendors.set(ctx, (found = ctx.em.findOne(Vendor, { user: ctx.user.id })));
+    return found;
+  }
+
   async mine(ctx: RequestContext, requireApproved = true): Promise<Vendor> {
     const vendor = ctx.user ? await ctx.em.findOne(Vendor, { user: ctx.user.id }) : null;
     if (!vendor || (requireApproved && vendor.status !== VendorStatus.APPROVED)) {
