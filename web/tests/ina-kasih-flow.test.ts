@@ -77,6 +77,17 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     await page.context().close();
   });
 
+  it('leaves opening and closing rounds to city-wide staff: a kelurahan officer records deliveries but sees neither button', async () => {
+    const page = await signedIn('oebobo@kupang.demo');
+    await page.goto('/program/putaran');
+    await page.getByText('Putaran berlaku untuk seluruh kota: dibuka dan ditutup oleh admin atau petugas program tanpa batas kelurahan.').waitFor();
+    expect(await page.getByRole('button', { name: 'Buka putaran' }).count()).toBe(0);
+    await page.goto(roundPath);
+    await page.getByRole('heading', { name: /^Putaran / }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Tutup putaran' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('shows the delivery history, adds a member, downloads the family’s data and erases it after a confirmation step', async () => {
     const page = await signedIn('program@kupang.demo');
     await page.goto(familyPath);

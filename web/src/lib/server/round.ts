@@ -77,3 +77,12 @@ export async function loadSheet(event: RequestEvent, roundId: string, kelurahanC
   } while (after && rows.length < SHEET_LIMIT);
   return { round, kelurahan, rows };
 }
+
+/** The caller's role and work area, as the round pages ask for them. */
+export interface CityWide {
+  role: string;
+  kelurahanScope: { code: string }[];
+}
+
+/** A round covers the whole city: only ADMIN and program staff without a kelurahan limit open or close one (the API refuses the others). */
+export const isCityWide = (me: CityWide | null): boolean => !!me && (me.role === 'ADMIN' || me.kelurahanScope.length === 0);

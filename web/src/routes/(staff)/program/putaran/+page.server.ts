@@ -1,6 +1,6 @@
 import { gql } from '$lib/server/graphql';
 import { act, formKey, formText } from '$lib/server/market';
-import { ROUND_HEAD, type RoundHead } from '$lib/server/round';
+import { isCityWide, ROUND_HEAD, type CityWide, type RoundHead } from '$lib/server/round';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,6 +8,7 @@ const ROUNDS = /* GraphQL */ `
   query Rounds($after: String) {
     programs { id name currentRule { packsPerWoman padsPerPack } }
     distributionRounds(first: 24, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ...RoundHead } }
+    me { role kelurahanScope { code } }
   }
   ${ROUND_HEAD}
 `;
@@ -18,9 +19,10 @@ export const load: PageServerLoad = async (event) => {
   const data = await gql<{
     programs: { id: string; name: string; currentRule: { packsPerWoman: number; padsPerPack: number } | null }[];
     distributionRounds: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: RoundHead[] };
+    me: CityWide;
   }>(event, ROUNDS, { after: event.url.searchParams.get('after') });
   const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-  return { ...data, thisMonth, key: formKey() };
+  return { ...data, thisMonth, key: formKey(), cityWide: isCityWide(data.me) };
 };
 
 export const actions: Actions = {

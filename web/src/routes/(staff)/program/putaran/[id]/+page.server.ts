@@ -5,12 +5,14 @@ import { fieldErrors, gql } from '$lib/server/graphql';
 import { requireRole } from '$lib/server/guard';
 import { act, formText } from '$lib/server/market';
 import { ROUND_HEAD, type Coverage, type RoundHead } from '$lib/server/round';
+import { isCityWide, type CityWide } from '$lib/server/round';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROUND = /* GraphQL */ `
   query RoundPage($id: ID!) {
     distributionRound(id: $id) { ...RoundHead }
     roundCoverage(roundId: $id) { kelurahanCode kelurahanName kecamatanCode kecamatanName families eligibleWomen eligibleGirls plannedPacks deliveredFamilies womenReached deliveredPacks }
+    me { role kelurahanScope { code } }
   }
   ${ROUND_HEAD}
 `;
@@ -43,7 +45,7 @@ interface PlanPage {
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const { distributionRound: round, roundCoverage: coverage } = await gql<{ distributionRound: RoundHead | null; roundCoverage: Coverage[] }>(event, ROUND, { id: event.params.id });
+  const { distributionRound: round, roundCoverage: coverage, me } = await gql<{ distributionRound: RoundHead | null; roundCoverage: Coverage[]; me: CityWide }>(event, ROUND, { id: event.params.id });
   const kelurahan = event.url.searchParams.get('kelurahan') ?? (coverage.length === 1 ? coverage[0].kelurahanCode : null);
   const status = event.url.searchParams.get('status') === 'ALL' ? null : event.url.searchParams.get('status') === 'DELIVERED' ? 'DELIVERED' : 'PENDING';
   let plan: PlanPage | null = null;
@@ -52,7 +54,7 @@ export const load: PageServerLoad = async (event) => {
   }
   // One idempotency key per delivery form: a resubmission (or an offline replay) is the same delivery.
   const keys = Object.fromEntries((plan?.nodes ?? []).map((n) => [n.family.id, randomUUID()]));
-  return { round, coverage, kelurahan, status: status ?? 'ALL', plan, keys };
+  return { round, coverage, kelurahan, status: status ?? 'ALL', plan, keys, cityWide: isCityWide(me) };
 };
 
 const RECORD = /* GraphQL */ `mutation($input: RecordDistributionInput!) { recordDistribution(input: $input) { distribution { id family { headName } } userErrors { code field message } } }`;
