@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import { openDatabase, type Database } from './db/database';
@@ -12,6 +13,7 @@ import { ensureFirstAdmin } from './db/seeders/first-admin';
 import type { RequestContext } from './graphql/context';
 import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
+import { inputSanityPlugin } from './graphql/input-sanity.plugin';
 import { createRateLimitPlugin } from './graphql/rate-limit';
 import { getSchema } from './graphql/schema';
 import { createGraphqlHandler } from './http/graphql-handler';
@@ -74,7 +76,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     formatError: createFormatError(logger),
-    plugins: [localizeErrorsPlugin, createRateLimitPlugin(config)],
+    // Cache control is off: every answer is `no-store`, and its hook would run for every field resolved.
+    plugins: [localizeErrorsPlugin, inputSanityPlugin, createRateLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
     introspection: config.nodeEnv !== 'production',
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

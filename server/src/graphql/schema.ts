@@ -3,7 +3,6 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { resolvers } from '../modules/resolvers';
 import { authChecker } from './auth-checker';
-import { inputSanityMiddleware } from './input-sanity.middleware';
 import { LocalDateScalar } from './scalars/local-date.scalar';
 import { RupiahScalar } from './scalars/rupiah.scalar';
 
@@ -17,7 +16,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [inputSanityMiddleware],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     scalarsMap: [],
     orphanedTypes: [],
