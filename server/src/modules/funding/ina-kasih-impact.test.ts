@@ -146,6 +146,11 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
     // 4 families a month in Naimata: hidden, and so is enough else that the totals do not give them away.
     expect(nai.familyMonthsReached).toEqual({ value: null, suppressed: true });
     expect(nai.coverage).toBeNull();
+    // Its kecamatan's figure is a sum that includes it: hidden too, so it cannot be subtracted out.
+    expect(imp.coverageByKecamatan.find((k: any) => k.key === nai.parentKey).familyMonthsReached.suppressed).toBe(true);
+    // Nothing published is small.
+    const shown = JSON.stringify(imp).match(/"value":(\d+)/g)!.map((v) => Number(v.slice(8)));
+    expect(shown.filter((v) => v > 0 && v < imp.minCell)).toEqual([]);
     // Oebobo's row and the grand total would give Naimata's away together.
     expect(imp.coverageByKelurahan.find((k: any) => k.key === OEBOBO).familyMonthsReached.suppressed || imp.familyMonths.suppressed).toBe(true);
     expect(imp.familiesReached).toEqual({ value: 34, suppressed: false });
