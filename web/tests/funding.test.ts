@@ -92,6 +92,18 @@ describe('partner: funds and impact', () => {
     expect(months.slice(1, -1)).toEqual([expect.stringMatching(/-02$/), expect.stringMatching(/-03$/), expect.stringMatching(/-04$/)]);
   });
 
+  it('shows one program at a time with the program filter, and back to both', async () => {
+    await page.getByLabel('Program').selectOption('INA_KASIH');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/program=INA_KASIH/);
+    await page.getByRole('heading', { name: 'Dampak Ina Kasih' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Dampak SABOAK KOEPAN' }).count()).resolves.toBe(0);
+    await page.getByLabel('Program').selectOption('ALL');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/program=ALL/);
+    await page.getByRole('heading', { name: 'Dampak SABOAK KOEPAN' }).waitFor();
+  });
+
   it('downloads the report as XLSX for the chosen period', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh XLSX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^dampak-\d{4}-02-04\.xlsx$/);

@@ -90,7 +90,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
 
   it('shows the delivery history, adds a member, downloads the family’s data and erases it after a confirmation step', async () => {
     const page = await signedIn('program@kupang.demo');
-    await page.goto(familyPath);
+    await page.goto(familyPath, { waitUntil: 'networkidle' }); // hydrated, so opening the form below is not undone by it
     const history = page.locator('[data-delivery="DELIVERY"]');
     await expect(history.textContent()).resolves.toMatch(/Penyaluran.*2 paket.*Diterima Sara Tallo/s);
 
@@ -134,6 +134,16 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     // What was reported stays: Liliba is still 1 of 2 served.
     await page.goto(roundPath);
     await expect(coverageRow(page).textContent()).resolves.toMatch(/Liliba.*2.*2.*1.*50%/s);
+
+    // A family still waiting in the round when it withdraws shows why, and no delivery form.
+    const [yakob] = await queryDatabase<{ id: string; registry_number: string }>(portal, `select id, registry_number from ina_family where head_name = 'Yakob Ndolu'`);
+    const res = await page.request.post('/graphql', {
+      data: { query: 'mutation($i: WithdrawFamilyConsentInput!) { withdrawFamilyConsent(input: $i) { userErrors { code } } }', variables: { i: { familyId: yakob.id, confirmRegistryNumber: yakob.registry_number } } },
+    });
+    expect((await res.json()).data.withdrawFamilyConsent.userErrors).toEqual([]);
+    await page.goto(`${roundPath}?kelurahan=${LILIBA}`);
+    await page.locator(`[data-family="${yakob.registry_number}"]`, { hasText: 'Persetujuan ditarik: keluarga ini tidak menerima lagi.' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Tandai keluarga/ }).count()).toBe(0);
     await page.context().close();
   });
 });

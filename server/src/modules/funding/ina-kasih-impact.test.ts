@@ -87,6 +87,16 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
       expect(m.familiesReached.value).toBe(sum('deliveredFamilies'));
       expect(m.girlsReached.value + m.womenReached.value).toBe(sum('womenReached'));
       expect(m.packsDelivered.value).toBe(sum('deliveredPacks'));
+      // Both read the rollup: check them against the plan and the deliveries themselves.
+      const [raw] = await t.sql(
+        `select count(*)::int as families, sum(p.eligible_women)::int as women, sum(x.packs)::int as packs
+           from ina_round_plan p join (select family_id, sum(packs) as packs from ina_distribution where round_id = ? group by 1 having sum(packs) > 0) x
+             on x.family_id = p.family_id where p.round_id = ?`,
+        [rounds[month], rounds[month]],
+      );
+      expect({ families: m.familiesReached.value, women: m.girlsReached.value + m.womenReached.value, packs: m.packsDelivered.value }).toEqual(raw);
+      const [planned] = await t.sql(`select count(*)::int as families, sum(planned_packs)::int as packs from ina_round_plan where round_id = ?`, [rounds[month]]);
+      expect({ families: sum('families'), packs: sum('plannedPacks') }).toEqual(planned);
       for (const c of cov) {
         const row = imp.coverageByKelurahan.find((k: any) => k.key === c.kelurahanCode);
         expect(row).toBeDefined();
@@ -136,6 +146,11 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
     // 4 families a month in Naimata: hidden, and so is enough else that the totals do not give them away.
     expect(nai.familyMonthsReached).toEqual({ value: null, suppressed: true });
     expect(nai.coverage).toBeNull();
+    // Its kecamatan's figure is a sum that includes it: hidden too, so it cannot be subtracted out.
+    expect(imp.coverageByKecamatan.find((k: any) => k.key === nai.parentKey).familyMonthsReached.suppressed).toBe(true);
+    // Nothing published is small.
+    const shown = JSON.stringify(imp).match(/"value":(\d+)/g)!.map((v) => Number(v.slice(8)));
+    expect(shown.filter((v) => v > 0 && v < imp.minCell)).toEqual([]);
     // Oebobo's row and the grand total would give Naimata's away together.
     expect(imp.coverageByKelurahan.find((k: any) => k.key === OEBOBO).familyMonthsReached.suppressed || imp.familyMonths.suppressed).toBe(true);
     expect(imp.familiesReached).toEqual({ value: 34, suppressed: false });

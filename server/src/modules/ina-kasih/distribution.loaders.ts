@@ -68,19 +68,18 @@ export const distributionFundingLoader: LoaderFactory<string, DistributionFundin
     );
   });
 
-/** Planned and delivered totals of each of many rounds, limited to the caller's kelurahan, in one statement. */
+/** Planned and delivered totals of each of many rounds, limited to the caller's kelurahan, in one statement from the month × kelurahan rollup. */
 export const roundTotalsLoader: LoaderFactory<string, RoundTotals> = (ctx) =>
   new DataLoader(async (ids) => {
     const scope = ctx.user?.kelurahanCodes.length ? `{${ctx.user.kelurahanCodes.join(',')}}` : null;
     const rows: (RoundTotals & { round_id: string })[] = await ctx.em.execute(
-      `select p.round_id, count(*)::int as "families", sum(p.eligible_women)::int as "eligibleWomen", sum(p.planned_packs)::int as "plannedPacks",
-              count(x.family_id)::int as "deliveredFamilies", coalesce(sum(x.packs), 0)::int as "deliveredPacks"
-         from ina_round_plan p
-         left join (select round_id, family_id, sum(packs) as packs from ina_distribution where round_id = any(?::uuid[])
-                     group by round_id, family_id having sum(packs) > 0) x on x.round_id = p.round_id and x.family_id = p.family_id
-        where p.round_id = any(?::uuid[]) and (?::text[] is null or p.kelurahan_code = any(?::text[]))
-        group by p.round_id`,
-      [`{${ids.join(',')}}`, `{${ids.join(',')}}`, scope, scope],
+      `select r.id as round_id, sum(x.planned_families)::int as "families", sum(x.planned_women)::int as "eligibleWomen",
+              sum(x.planned_packs)::int as "plannedPacks", sum(x.families)::int as "deliveredFamilies", sum(x.packs)::int as "deliveredPacks"
+         from ina_distribution_round r
+         join impact.ina_month_kelurahan x on x.program_id = r.program_id and x.month = r.month
+        where r.id = any(?::uuid[]) and (?::text[] is null or x.kelurahan_code = any(?::text[]))
+        group by r.id`,
+      [`{${ids.join(',')}}`, scope, scope],
     );
     const empty: RoundTotals = { families: 0, eligibleWomen: 0, plannedPacks: 0, deliveredFamilies: 0, deliveredPacks: 0 };
     return ids.map((id) => {

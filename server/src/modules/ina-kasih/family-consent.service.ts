@@ -59,8 +59,8 @@ export class FamilyConsentService {
     const result = await refusalsAsErrors(() =>
       retryOnDeadlock(() =>
         runIdempotent(ctx.em as EntityManager, 'ina.withdrawFamilyConsent', input.idempotencyKey, ctx.user?.id, async (em) => {
+          // Locked, and refused when the family already withdrew (FAMILY_CONSENT_ALREADY_WITHDRAWN).
           const family = await familyInScope(ctx, em, input.familyId, ['input', 'familyId'], true);
-          if (family.consentWithdrawnAt) throw refuse(ctx, FamilyErrors.FAMILY_CONSENT_ALREADY_WITHDRAWN, ['input', 'familyId']);
           if (input.confirmRegistryNumber.trim().toUpperCase() !== family.registryNumber) {
             throw refuse(ctx, FamilyErrors.FAMILY_CONFIRMATION_MISMATCH, ['input', 'confirmRegistryNumber'], { registryNumber: family.registryNumber });
           }

@@ -188,6 +188,16 @@ describe('Ina Kasih: a family’s data export and consent withdrawal (real HTTP,
     ).rejects.toThrow(/withdrew its consent/);
     const twice = (await staff.ok<any>(WITHDRAW, { i: { familyId: family.id, confirmRegistryNumber: family.registryNumber } })).withdrawFamilyConsent;
     expect(twice.userErrors[0].code).toBe('FAMILY_CONSENT_ALREADY_WITHDRAWN');
+    // Nothing is written to it again: no new name, member, KK or return to the program.
+    const before = await t.fingerprint();
+    const changes = [
+      [`mutation($i: UpdateFamilyInput!) { updateFamily(input: $i) { userErrors { code } } }`, { familyId: family.id, headName: 'Nama Baru' }, 'updateFamily'],
+      [`mutation($i: AddFamilyMemberInput!) { addFamilyMember(input: $i) { userErrors { code } } }`, { familyId: family.id, name: 'Anggota Baru', birthDate: '2001-01-01', sex: 'FEMALE' }, 'addFamilyMember'],
+      [`mutation($i: ChangeFamilyKkInput!) { changeFamilyKk(input: $i) { userErrors { code } } }`, { familyId: family.id, kk: testKk(9105), reason: 'baru' }, 'changeFamilyKk'],
+      [`mutation($i: SetFamilyStatusInput!) { setFamilyStatus(input: $i) { userErrors { code } } }`, { familyId: family.id, status: 'ACTIVE' }, 'setFamilyStatus'],
+    ] as const;
+    for (const [q, i, name] of changes) expect((await staff.ok<any>(q, { i }))[name].userErrors, name).toEqual([{ code: 'FAMILY_CONSENT_ALREADY_WITHDRAWN' }]);
+    expect(await t.fingerprint()).toEqual(before);
     const neighbourDelivery = await scoped.ok<any>(RECORD, { i: { idempotencyKey: 'consent-deliver-0003', roundId, familyId: neighbour, proxyName: 'Ibu RT', place: 'DOOR_TO_DOOR' } });
     expect(neighbourDelivery.recordDistribution.userErrors).toEqual([]);
   });

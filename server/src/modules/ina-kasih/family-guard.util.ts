@@ -12,11 +12,17 @@ import { Family } from './family.entity';
 export const toUserErrors = (ctx: RequestContext, problems: FieldProblem[]): UserError[] =>
   problems.map((p) => userError(ctx.locale, p.code, ['input', ...p.field.split('.')], p.params));
 
-/** The family, if it exists and lies in the caller's kelurahan; else a refusal (same for both, so ids leak nothing). */
+/**
+ * The family, if it exists and lies in the caller's kelurahan; else a refusal (same for both, so
+ * ids leak nothing). With `lock` (every change) it is held FOR UPDATE and must not have withdrawn
+ * its consent.
+ */
 export async function familyInScope(ctx: RequestContext, em: EntityManager, id: string, field: string[], lock = false): Promise<Family> {
   const scope = kelurahanScope(ctx);
   const family = isUuid(id) ? await em.findOne(Family, { id, ...(scope ? { kelurahan: { $in: scope } } : {}) }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
   if (!family) throw refuse(ctx, FamilyErrors.FAMILY_NOT_FOUND, field);
+  // A family that withdrew its consent is kept only for the counts: nothing is written to it again.
+  if (lock && family.consentWithdrawnAt) throw refuse(ctx, FamilyErrors.FAMILY_CONSENT_ALREADY_WITHDRAWN, field);
   return family;
 }
 

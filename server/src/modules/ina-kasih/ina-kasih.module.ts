@@ -17,6 +17,7 @@ import { Migration20261129110000InaProgramStock } from './migrations/Migration20
 import { Migration20261129110100InaRoundsDistributions } from './migrations/Migration20261129110100InaRoundsDistributions';
 import { Migration20261130010000InaConsentWithdrawal } from './migrations/Migration20261130010000InaConsentWithdrawal';
 import { Migration20261130020000InaKasihImpactRollup } from './migrations/Migration20261130020000InaKasihImpactRollup';
+import { Migration20261130020200InaKasihRollupPlannedPacks } from './migrations/Migration20261130020200InaKasihRollupPlannedPacks';
 import { Migration20261130010100InaDeliveryAtCommit } from './migrations/Migration20261130010100InaDeliveryAtCommit';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
@@ -69,6 +70,7 @@ export const inaKasihModule: FeatureModule = {
     { name: 'Migration20261130020000InaKasihImpactRollup', class: Migration20261130020000InaKasihImpactRollup },
     // After the rollup: it makes the rollup's delivery trigger deferred (list order is run order).
     { name: 'Migration20261130010100InaDeliveryAtCommit', class: Migration20261130010100InaDeliveryAtCommit },
+    { name: 'Migration20261130020200InaKasihRollupPlannedPacks', class: Migration20261130020200InaKasihRollupPlannedPacks },
   ],
   httpRoutes: [...importRoutes],
   demoSeed: async (em, logger, options) => {

@@ -85,10 +85,14 @@ export interface InaKasihImpact {
   coverageByKecamatan: InaKasihCoverageRow[];
   coverageByKelurahan: InaKasihCoverageRow[];
 }
+/** Which program's impact the report shows. */
+export const REPORT_PROGRAMS = ['ALL', 'INA_KASIH', 'SABOAK_KOEPAN'] as const;
+export type ReportProgram = (typeof REPORT_PROGRAMS)[number];
 export interface Period {
   year: number;
   from: number;
   to: number;
+  program: ReportProgram;
 }
 
 const FIG = 'value suppressed';
@@ -118,7 +122,7 @@ const REPORT = /* GraphQL */ `
   }
 `;
 
-/** The period in the query string (?year=2026&from=1&to=12); defaults to this year in WITA. */
+/** The period in the query string (?year=2026&from=1&to=12&program=ALL); defaults to this year in WITA, both programs. */
 export function readPeriod(url: URL): Period {
   const thisYear = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Makassar' }).format(new Date()));
   const num = (name: string, fallback: number, min: number, max: number) => {
@@ -128,7 +132,9 @@ export function readPeriod(url: URL): Period {
   const year = num('year', thisYear, 2000, 2100);
   const from = num('from', 1, 1, 12);
   const to = num('to', 12, 1, 12);
-  return { year, from: Math.min(from, to), to: Math.max(from, to) };
+  const asked = url.searchParams.get('program');
+  const program = REPORT_PROGRAMS.find((p) => p === asked) ?? 'ALL';
+  return { year, from: Math.min(from, to), to: Math.max(from, to), program };
 }
 
 export async function loadPartnerReport(event: RequestEvent): Promise<PartnerReport> {
@@ -166,7 +172,8 @@ export function reportSheets(r: PartnerReport, locale: Locale): { name: string; 
     ...rows.map((c) => [c.label, figureText(c.familyMonthsPlanned, locale), figureText(c.familyMonthsReached, locale), figureText(c.womanMonthsPlanned, locale), figureText(c.womanMonthsReached, locale), c.coverage === null ? t('funding.suppressed') : c.coverage]),
   ];
   const group = (name: MessageKey, g: TrainedGroup) => [t(name), figureText(g.vendors, locale), figureText(g.vendorMarketDays, locale), money(g.averagePerMarketDay)];
-  return [
+  const show = (program: ReportProgram) => r.period.program === 'ALL' || r.period.program === program;
+  const inaSheets = [
     {
       name: t('impact.ina.title'),
       rows: [
@@ -182,6 +189,8 @@ export function reportSheets(r: PartnerReport, locale: Locale): { name: string; 
     },
     { name: t('impact.ina.sheetKecamatan'), rows: coverage(ina.coverageByKecamatan) },
     { name: t('impact.ina.sheetKelurahan'), rows: coverage(ina.coverageByKelurahan) },
+  ];
+  const marketSheets = [
     {
       name: t('funding.market'),
       rows: [
@@ -214,6 +223,10 @@ export function reportSheets(r: PartnerReport, locale: Locale): { name: string; 
         [t('funding.total'), figureText(imp.stallDaysByKelurahan.total, locale)],
       ],
     },
+  ];
+  return [
+    ...(show('INA_KASIH') ? inaSheets : []),
+    ...(show('SABOAK_KOEPAN') ? marketSheets : []),
     {
       name: t('funding.leverage').slice(0, 30),
       rows: [

@@ -121,4 +121,5 @@ export const fundingEn: Record<keyof typeof fundingId, string> = {
   'impact.averagePerDay': 'Average turnover per market day',
   'impact.trained': 'Trained',
   'impact.notTrained': 'Not (yet) trained',
+  'impact.program.ALL': 'All programs',
 };

@@ -119,4 +119,5 @@ export const fundingId = {
   'impact.averagePerDay': 'Rata-rata omzet per hari pasar',
   'impact.trained': 'Sudah ikut pelatihan',
   'impact.notTrained': 'Belum ikut pelatihan',
+  'impact.program.ALL': 'Semua program',
 } satisfies Record<string, string>;

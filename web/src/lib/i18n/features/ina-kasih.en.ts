@@ -39,6 +39,7 @@ export const inaKasihEn: Record<keyof typeof inaKasihId, string> = {
   'ina.member.eligible': 'Eligible for pads this month',
   'ina.member.left': 'Left the family {date}',
   'ina.rounds.cityWideOnly': 'A round covers the whole city: it is opened and closed by an administrator or program staff without a kelurahan limit.',
+  'ina.round.withdrawn': 'Consent withdrawn: this family receives nothing more.',
   'ina.families.due': 'Only those not yet served this month',
   'ina.family.erasedTitle': 'Family {n} (personal data erased)',
   'ina.family.withdrawnOn': 'Consent withdrawn on {date}; this family’s personal data has been erased.',

@@ -37,6 +37,7 @@ export const inaKasihId = {
   'ina.member.eligible': 'Berhak menerima pembalut bulan ini',
   'ina.member.left': 'Keluar dari keluarga {date}',
   'ina.rounds.cityWideOnly': 'Putaran berlaku untuk seluruh kota: dibuka dan ditutup oleh admin atau petugas program tanpa batas kelurahan.',
+  'ina.round.withdrawn': 'Persetujuan ditarik: keluarga ini tidak menerima lagi.',
   'ina.families.due': 'Hanya yang belum menerima bulan ini',
   'ina.family.erasedTitle': 'Keluarga {n} (data pribadi dihapus)',
   'ina.family.withdrawnOn': 'Persetujuan ditarik pada {date}; data pribadi keluarga ini sudah dihapus.',

@@ -22,7 +22,7 @@ const PLAN = /* GraphQL */ `
       totalCount pageInfo { hasNextPage endCursor }
       nodes {
         eligibleWomen eligibleGirls plannedPacks
-        family { id registryNumber headName address members { id name leftAt eligible(month: $month) } }
+        family { id registryNumber headName address consentWithdrawnAt members { id name leftAt eligible(month: $month) } }
         delivery { id packs place deliveredAt proxyName receivedBy { name } recordedByName }
       }
     }
@@ -33,7 +33,7 @@ export interface PlanRow {
   eligibleWomen: number;
   eligibleGirls: number;
   plannedPacks: number;
-  family: { id: string; registryNumber: string; headName: string; address: string; members: { id: string; name: string; leftAt: string | null; eligible: boolean }[] };
+  family: { id: string; registryNumber: string; headName: string; address: string; consentWithdrawnAt: string | null; members: { id: string; name: string; leftAt: string | null; eligible: boolean }[] };
   delivery: { id: string; packs: number; place: string; deliveredAt: string; proxyName: string | null; receivedBy: { name: string } | null; recordedByName: string | null } | null;
 }
 
