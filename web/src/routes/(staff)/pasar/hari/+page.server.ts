@@ -1,5 +1,5 @@
 import { gql } from '$lib/server/graphql';
-import { act, formText } from '$lib/server/market';
+import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
 const DAYS = /* GraphQL */ `query($from: LocalDate) { marketDays(from: $from) { id date status bookingClosesAt cancelReason } }`;
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   const data = await gql<{ marketDays: { id: string; date: string; status: string; bookingClosesAt: string; cancelReason: string | null }[] }>(event, DAYS, {
     from: witaToday(-28),
   });
-  return { ...data, defaultFrom: witaToday(), defaultTo: witaToday(56) };
+  return { ...data, defaultFrom: witaToday(), defaultTo: witaToday(56), key: formKey() };
 };
 
 export const actions: Actions = {
@@ -24,6 +24,7 @@ export const actions: Actions = {
     const r = await act<{ generateMarketDays: { created: { id: string }[]; userErrors: [] } }>(event, 'pasar', GENERATE, {
       from: formText(form, 'from'),
       to: formText(form, 'to'),
+      idempotencyKey: formText(form, 'idempotencyKey') || null,
     });
     return r.ok ? { created: r.data.generateMarketDays.created.length } : r.failure;
   },

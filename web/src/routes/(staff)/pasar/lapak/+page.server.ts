@@ -1,5 +1,5 @@
 import { gql } from '$lib/server/graphql';
-import { act, formText } from '$lib/server/market';
+import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
 const STALLS = /* GraphQL */ `query { marketStalls { id code zone position prime hasPower size active } }`;
@@ -18,7 +18,8 @@ export interface Stall {
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  return gql<{ marketStalls: Stall[] }>(event, STALLS);
+  // A fresh idempotency key per form shown: a double submit of the same form saves the stall once.
+  return { ...(await gql<{ marketStalls: Stall[] }>(event, STALLS)), key: formKey() };
 };
 
 export const actions: Actions = {
@@ -32,6 +33,7 @@ export const actions: Actions = {
       hasPower: form.get('hasPower') === 'on',
       size: formText(form, 'size') || null,
       active: form.get('active') !== null ? form.get('active') === 'on' : true,
+      idempotencyKey: formText(form, 'idempotencyKey') || null,
     });
     return r.ok ? { saved: r.data.saveStall.stall?.code } : r.failure;
   },
