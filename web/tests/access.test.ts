@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, signInWithForm, startPortal, type RunningPortal } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, signInWithForm, usePortalAndBrowser } from './harness';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser();
 
 describe('role areas', () => {
   it('gives a vendor visiting /admin the forbidden page', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await signInWithForm(page, '081234560001');
     await page.waitForURL('**/usaha');
@@ -31,7 +19,7 @@ describe('role areas', () => {
   });
 
   it('lets an administrator open both staff areas but not the vendor area', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await signInWithForm(page, 'admin@kupang.demo');
     await page.waitForURL('**/admin');
@@ -45,7 +33,7 @@ describe('role areas', () => {
   });
 
   it('keeps market staff out of the program area', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk?next=%2Fprogram');
     await signInWithForm(page, 'pasar@kupang.demo');
     await page.waitForURL('**/program');
@@ -54,16 +42,16 @@ describe('role areas', () => {
   });
 
   it('ignores a next address on another site', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk?next=%2F%2Fevil.example%2F');
     await signInWithForm(page, 'mitra@kupang.demo');
     await page.waitForURL('**/mitra');
-    expect(new URL(page.url()).host).toBe(new URL(portal.url).host);
+    expect(new URL(page.url()).host).toBe(new URL(app.portal.url).host);
     await page.context().close();
   });
 
   it('sends a strict Content-Security-Policy that the pages keep to', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     const violations: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) violations.push(message.text());

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, startPortal, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, usePortalAndBrowser } from './harness';
 import { MAIN_PAGES, resolvePath, signInAs } from './pages';
 
 /**
@@ -12,18 +12,7 @@ import { MAIN_PAGES, resolvePath, signInAs } from './pages';
  */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser();
 
 interface Violation {
   id: string;
@@ -49,7 +38,7 @@ describe('accessibility (axe-core)', () => {
   it.each(MAIN_PAGES.map((r) => [r.role, r] as const))(
     '%s pages have no serious or critical violations',
     async (_, { login, paths }) => {
-      const page = await newPhonePage(browser, portal);
+      const page = await newPhonePage(app.browser, app.portal);
       await signInAs(page, login);
       const found: string[] = [];
       for (const raw of paths) {

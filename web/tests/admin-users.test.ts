@@ -1,23 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPhonePage, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
-let portal: RunningPortal;
-let browser: Browser;
+const app = usePortalAndBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  page = await newPhonePage(browser, portal);
+  page = await newPhonePage(app.browser, app.portal);
   await page.goto('/masuk');
   await signInWithForm(page, 'admin@kupang.demo');
   await page.waitForURL('**/admin');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
 });
 
 const userRows = () => page.locator('table tbody tr');
@@ -62,7 +54,7 @@ describe('administrator home', () => {
   });
 
   it('lets the new account sign in', async () => {
-    const other = await newPhonePage(browser, portal);
+    const other = await newPhonePage(app.browser, app.portal);
     await other.goto('/masuk');
     await signInWithForm(other, '081234560099', 'sandi-awal-123');
     await other.waitForURL('**/usaha');

@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, queryDatabase, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPhonePage, queryDatabase, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
-let portal: RunningPortal;
-let browser: Browser;
+const app = usePortalAndBrowser();
 
 /** One GraphQL call to the running portal's API with a session cookie. */
 async function api(cookie: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${portal.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${app.portal.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
   const body = await res.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return { data: body.data, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
@@ -18,14 +17,14 @@ async function api(cookie: string, query: string, variables: Record<string, unkn
 /** Ina Kasih this month: 12 families (a mother and a daughter each), a round opened and every family served through the API. */
 async function inaKasihThisMonth() {
   const families = await queryDatabase<{ id: string }>(
-    portal,
+    app.portal,
     `insert into ina_family (id, created_at, updated_at, kk_enc, kk_hash, kk_masked, head_name, address, kelurahan_code, data_source, enrolled_at)
      select gen_random_uuid(), now(), now(), 'uji', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), '5371••••••••0000',
             'Keluarga Dampak ' || g, 'Jl. Uji ' || g, '53.71.04.1001', 'DTSEN', date '2025-09-01'
        from generate_series(1, 12) g returning id`,
   );
   await queryDatabase(
-    portal,
+    app.portal,
     `insert into ina_family_member (id, created_at, updated_at, family_id, name, birth_date, sex, relation)
      select gen_random_uuid(), now(), now(), f, x.name, x.born::date, x.sex, x.relation
        from unnest($1::uuid[]) f, (values ('Mama', '1987-02-11', 'F', 'SPOUSE'), ('Nona', '2011-08-30', 'F', 'CHILD')) as x(name, born, sex, relation)`,
@@ -45,20 +44,13 @@ async function inaKasihThisMonth() {
 }
 
 beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
   await inaKasihThisMonth();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
 });
 
 describe('partner: funds and impact', () => {
   let page: Page;
   beforeAll(async () => {
-    page = await newPhonePage(browser, portal);
+    page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await signInWithForm(page, 'mitra@kupang.demo');
     await page.waitForURL('**/mitra');
@@ -129,7 +121,7 @@ describe('partner: funds and impact', () => {
 
 describe('administrator: funding ledger', () => {
   it('records a disbursement with the form and reverses it once', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await signInWithForm(page, 'admin@kupang.demo');
     await page.waitForURL('**/admin');

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const serverMain = path.join(repoRoot, 'server/dist/main.js');
@@ -84,8 +85,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${output()}`);
 }
 
+export interface PortalOptions {
+  /** The market's clock (MARKET_CLOCK), for tests that need a particular day and hour. */
+  marketClock?: string;
+}
+
 /** Starts `node server/dist/main.js` on a free port with a fresh database and the demo sign-ins. */
-export async function startPortal(): Promise<RunningPortal> {
+export async function startPortal(options: PortalOptions = {}): Promise<RunningPortal> {
   for (const file of [serverMain, webHandler]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build -w server && npm run build -w web first`);
   }
@@ -97,6 +103,7 @@ export async function startPortal(): Promise<RunningPortal> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'always', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.ORIGIN;
+  if (options.marketClock) env.MARKET_CLOCK = options.marketClock;
   if (database) env.DATABASE_URL = database.url;
   // Without TEST_DATABASE_URL the server runs its embedded PostgreSQL; a fixed port lets the tests
   // read it over the same wire protocol.
@@ -161,6 +168,46 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPhonePage(browser: Browser, portal: RunningPortal, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: portal.url, viewport: { width: 360, height: 740 }, ...options });
   return context.newPage();
+}
+
+export interface PortalInBrowser {
+  readonly portal: RunningPortal;
+  readonly browser: Browser;
+  /** A fresh phone page signed in through the form, past the sign-in page. */
+  signedIn(login: string, password?: string): Promise<Page>;
+}
+
+/** One portal and one Chromium for a test file: started before its tests, stopped after them. */
+export function usePortalAndBrowser(options: PortalOptions = {}): PortalInBrowser {
+  let portal: RunningPortal | undefined;
+  let browser: Browser | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the portal is not started yet: use it inside a test or a hook');
+    return value;
+  };
+  beforeAll(async () => {
+    portal = await startPortal(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+  return {
+    get portal() {
+      return started(portal);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async signedIn(login, password) {
+      const page = await newPhonePage(started(browser), started(portal));
+      await page.goto('/masuk');
+      await signInWithForm(page, login, password);
+      await page.waitForURL((url) => url.pathname !== '/masuk');
+      return page;
+    },
+  };
 }
 
 /** Signs in through the form on /masuk, as a person would. */

@@ -1,17 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, queryDatabase, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPhonePage, queryDatabase, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
 const OEBOBO = '53.71.04.1001';
-let portal: RunningPortal;
-let browser: Browser;
+const app = usePortalAndBrowser();
 
 beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
   // Five families of Oebobo, each with a mother and a daughter of 10–45 and a son.
   const families = await queryDatabase<{ id: string }>(
-    portal,
+    app.portal,
     `insert into ina_family (id, created_at, updated_at, kk_enc, kk_hash, kk_masked, head_name, address, kelurahan_code, data_source, enrolled_at)
      select gen_random_uuid(), now(), now(), 'uji', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), '5371••••••••0000',
             'Keluarga Uji ' || g, 'Jl. Uji ' || g || ', RT 01/RW 02', $1, 'DTSEN', date '2025-09-01'
@@ -19,18 +16,13 @@ beforeAll(async () => {
     [OEBOBO],
   );
   await queryDatabase(
-    portal,
+    app.portal,
     `insert into ina_family_member (id, created_at, updated_at, family_id, name, birth_date, sex, relation)
      select gen_random_uuid(), now(), now(), f, x.name || ' ' || left(f::text, 4), x.born::date, x.sex, x.relation
        from unnest($1::uuid[]) f,
             (values ('Mama', '1987-02-11', 'F', 'SPOUSE'), ('Nona', '2011-08-30', 'F', 'CHILD'), ('Nyong', '2013-01-05', 'M', 'CHILD')) as x(name, born, sex, relation)`,
     [families.map((f) => f.id)],
   );
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
 });
 
 const badge = (page: Page) => page.locator('.outbox-badge');
@@ -65,26 +57,18 @@ const deliveriesOf = async (head: string) =>
   Number(
     (
       await queryDatabase<{ n: string }>(
-        portal,
+        app.portal,
         `select count(*) as n from ina_distribution d join ina_family f on f.id = d.family_id where f.head_name = $1 and d.kind = 'DELIVERY'`,
         [head],
       )
     )[0].n,
   );
 
-async function signedIn(login: string): Promise<Page> {
-  const page = await newPhonePage(browser, portal);
-  await page.goto('/masuk');
-  await signInWithForm(page, login);
-  await page.waitForURL((url) => url.pathname !== '/masuk');
-  return page;
-}
-
 describe('Ina Kasih rounds and deliveries in the portal', () => {
   let roundPath: string;
 
   it('staff open this month’s round and see its plan per kelurahan', async () => {
-    const staff = await signedIn('program@kupang.demo');
+    const staff = await app.signedIn('program@kupang.demo');
     await staff.goto('/program/putaran');
     expect(await unlabelledControls(staff)).toEqual([]);
     await staff.getByRole('button', { name: 'Buka putaran' }).click();
@@ -96,7 +80,7 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
   });
 
   it('marks a family delivered on a phone and the coverage moves', async () => {
-    const staff = await signedIn('program@kupang.demo');
+    const staff = await app.signedIn('program@kupang.demo');
     await staff.goto(`${roundPath}?kelurahan=${OEBOBO}`);
     expect(await unlabelledControls(staff)).toEqual([]);
     await staff.getByRole('button', { name: 'Tandai keluarga Keluarga Uji 1 sudah menerima' }).click();
@@ -107,7 +91,7 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
   });
 
   it('records a delivery made without signal once the phone is back online, exactly once, even when the entry is sent twice', async () => {
-    const staff = await signedIn('oebobo@kupang.demo');
+    const staff = await app.signedIn('oebobo@kupang.demo');
     await staff.goto(`${roundPath}?kelurahan=${OEBOBO}`);
     await staff.context().setOffline(true);
     await staff.getByLabel('Nama kuasa (bila bukan anggota keluarga)').first().fill('Ibu RT Yuliana');
@@ -131,8 +115,8 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
   });
 
   it('tells the second staff member in plain words that the family was already served, and stores one delivery', async () => {
-    const first = await signedIn('program@kupang.demo');
-    const second = await signedIn('oebobo@kupang.demo');
+    const first = await app.signedIn('program@kupang.demo');
+    const second = await app.signedIn('oebobo@kupang.demo');
     for (const p of [first, second]) await p.goto(`${roundPath}?kelurahan=${OEBOBO}`);
     await first.getByRole('button', { name: 'Tandai keluarga Keluarga Uji 3 sudah menerima' }).click();
     await first.getByText('Penyaluran ke keluarga Keluarga Uji 3 tercatat.').waitFor();
@@ -144,7 +128,7 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
   });
 
   it('prints the delivery sheet and downloads it as CSV and XLSX', async () => {
-    const staff = await signedIn('program@kupang.demo');
+    const staff = await app.signedIn('program@kupang.demo');
     await staff.goto(`${roundPath}/lembar/${OEBOBO}`);
     await staff.getByRole('heading', { name: /Lembar penyaluran Oebobo/ }).waitFor();
     await expect(staff.locator('tbody tr').count()).resolves.toBe(5);
@@ -161,7 +145,7 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
   });
 
   it('shows the stock drawn by the deliveries and records stock received', async () => {
-    const staff = await signedIn('program@kupang.demo');
+    const staff = await app.signedIn('program@kupang.demo');
     await staff.goto('/program/stok');
     expect(await unlabelledControls(staff)).toEqual([]);
     await expect(staff.locator('.counts').textContent()).resolves.toMatch(/12 paket sudah disalurkan/);

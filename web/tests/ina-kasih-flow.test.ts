@@ -1,32 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, queryDatabase, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, queryDatabase, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
 /** Liliba (Kecamatan Oebobo) has no demo families: everything planned there comes from this test's import. */
 const LILIBA = '53.71.04.1010';
 const KK = '5371041004240515';
-let portal: RunningPortal;
-let browser: Browser;
+const app = usePortalAndBrowser();
 let familyPath: string;
 let roundPath: string;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
-async function signedIn(login: string): Promise<Page> {
-  const page = await newPhonePage(browser, portal);
-  await page.goto('/masuk');
-  await signInWithForm(page, login);
-  await page.waitForURL((url) => url.pathname !== '/masuk');
-  return page;
-}
 
 const coverageRow = (page: Page) => page.locator(`tr[data-kelurahan="${LILIBA}"]`);
 const dueHeads = async (page: Page) => {
@@ -36,7 +17,7 @@ const dueHeads = async (page: Page) => {
 
 describe('Ina Kasih from import to coverage, and a family’s rights over its data, in the browser', () => {
   it('staff sign in, import a small file, open the round, mark a family delivered and see the coverage change', async () => {
-    const page = await signedIn('program@kupang.demo');
+    const page = await app.signedIn('program@kupang.demo');
 
     // 1. Import two families of Liliba from a CSV made from the template.
     await page.goto('/program/impor');
@@ -78,7 +59,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
   });
 
   it('leaves opening and closing rounds to city-wide staff: a kelurahan officer records deliveries but sees neither button', async () => {
-    const page = await signedIn('oebobo@kupang.demo');
+    const page = await app.signedIn('oebobo@kupang.demo');
     await page.goto('/program/putaran');
     await page.getByText('Putaran berlaku untuk seluruh kota: dibuka dan ditutup oleh admin atau petugas program tanpa batas kelurahan.').waitFor();
     expect(await page.getByRole('button', { name: 'Buka putaran' }).count()).toBe(0);
@@ -89,7 +70,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
   });
 
   it('shows the delivery history, adds a member, downloads the family’s data and erases it after a confirmation step', async () => {
-    const page = await signedIn('program@kupang.demo');
+    const page = await app.signedIn('program@kupang.demo');
     await page.goto(familyPath, { waitUntil: 'networkidle' }); // hydrated, so opening the form below is not undone by it
     const history = page.locator('[data-delivery="DELIVERY"]');
     await expect(history.textContent()).resolves.toMatch(/Penyaluran.*2 paket.*Diterima Sara Tallo/s);
@@ -109,7 +90,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     expect(csv).toContain('anggota,3,name,Debora Tallo');
     expect(csv).toContain('penyaluran,1,packs,2');
 
-    const [{ before }] = await queryDatabase<{ before: string }>(portal, `select count(*)::text as before from audit_entry where action = 'ina.family.export'`);
+    const [{ before }] = await queryDatabase<{ before: string }>(app.portal, `select count(*)::text as before from audit_entry where action = 'ina.family.export'`);
     expect(Number(before)).toBe(1);
 
     // The erasure asks first, and wants the registry number typed again.
@@ -128,7 +109,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     await page.getByRole('heading', { name: `Keluarga ${registryNumber} (data pribadi dihapus)` }).waitFor();
     const html = await page.content();
     expect(html.match(/.{80}Tallo.{40}/g) ?? []).toEqual([]);
-    const rows = await queryDatabase(portal, `select head_name, kk_hash, status from ina_family where registry_number = $1`, [registryNumber]);
+    const rows = await queryDatabase(app.portal, `select head_name, kk_hash, status from ina_family where registry_number = $1`, [registryNumber]);
     expect(rows).toEqual([{ head_name: '—', kk_hash: null, status: 'EXITED' }]);
 
     // What was reported stays: Liliba is still 1 of 2 served.
@@ -136,7 +117,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     await expect(coverageRow(page).textContent()).resolves.toMatch(/Liliba.*2.*2.*1.*50%/s);
 
     // A family still waiting in the round when it withdraws shows why, and no delivery form.
-    const [yakob] = await queryDatabase<{ id: string; registry_number: string }>(portal, `select id, registry_number from ina_family where head_name = 'Yakob Ndolu'`);
+    const [yakob] = await queryDatabase<{ id: string; registry_number: string }>(app.portal, `select id, registry_number from ina_family where head_name = 'Yakob Ndolu'`);
     const res = await page.request.post('/graphql', {
       data: { query: 'mutation($i: WithdrawFamilyConsentInput!) { withdrawFamilyConsent(input: $i) { userErrors { code } } }', variables: { i: { familyId: yakob.id, confirmRegistryNumber: yakob.registry_number } } },
     });

@@ -1,15 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newPhonePage, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, newPhonePage, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
-let portal: RunningPortal;
-let browser: Browser;
+const app = usePortalAndBrowser();
 const KK = '5371041004230777';
 
 /** Registers a family through the API as program staff (the registration page is not built yet). */
 async function registerFamily(): Promise<void> {
   const post = async (query: string, variables: Record<string, unknown>, cookie = '') => {
-    const res = await fetch(`${portal.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${app.portal.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
     return { body: (await res.json()) as any, cookie: res.headers.getSetCookie()[0]?.split(';')[0] ?? '' };
   };
   const { cookie } = await post('mutation($i: SignInInput!) { signIn(input: $i) { userErrors { code } } }', { i: { login: 'program@kupang.demo', password: DEMO_PASSWORD } });
@@ -36,19 +34,12 @@ async function registerFamily(): Promise<void> {
 }
 
 beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
   await registerFamily();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
 });
 
 describe('Ina Kasih registry in the browser', () => {
   it('staff find a family by its KK, see it masked, and reveal the full numbers', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await signInWithForm(page, 'program@kupang.demo');
     await page.waitForURL('**/program');
@@ -67,7 +58,7 @@ describe('Ina Kasih registry in the browser', () => {
   });
   it('staff register a family through the form, see field errors in Bahasa Indonesia, then the family masked in the list', async () => {
     const kk = '5371041004230888';
-    const page = await newPhonePage(browser, portal, { javaScriptEnabled: false });
+    const page = await newPhonePage(app.browser, app.portal, { javaScriptEnabled: false });
     await page.goto('/masuk');
     await signInWithForm(page, 'program@kupang.demo');
     await page.waitForURL('**/program');
@@ -108,7 +99,7 @@ describe('Ina Kasih registry in the browser', () => {
     expect(await page.locator('.cards').innerHTML()).not.toContain(kk);
   });
   it('a second family with the same KK is flagged; staff see both masked and resolve the flag with a note', async () => {
-    const page = await newPhonePage(browser, portal, { javaScriptEnabled: false });
+    const page = await newPhonePage(app.browser, app.portal, { javaScriptEnabled: false });
     await page.goto('/masuk');
     await signInWithForm(page, 'program@kupang.demo');
     await page.waitForURL('**/program');
@@ -136,7 +127,7 @@ describe('Ina Kasih registry in the browser', () => {
     expect(await page.locator('[data-flag]', { hasText: 'Daniel Lakapu' }).count()).toBe(0);
   });
   it('staff import a small CSV keeping the valid rows, follow the progress and read the per-row error', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await signInWithForm(page, 'program@kupang.demo');
     await page.waitForURL('**/program');

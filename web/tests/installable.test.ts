@@ -1,19 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, signInWithForm, startPortal, type RunningPortal } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, signInWithForm, usePortalAndBrowser } from './harness';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser();
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
@@ -24,17 +12,17 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 
 describe('installable portal', () => {
   it('links a valid web app manifest with real icons of the sizes it names', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/');
     const href = await page.locator('link[rel=manifest]').getAttribute('href');
-    const response = await fetch(new URL(href!, portal.url));
+    const response = await fetch(new URL(href!, app.portal.url));
     expect(response.headers.get('content-type')).toMatch(/application\/manifest\+json|application\/json/);
     const manifest = await response.json();
     expect(manifest).toMatchObject({ short_name: 'Kupang Peduli', start_url: '/', scope: '/', display: 'standalone', lang: 'id', theme_color: '#8a1c4a' });
     expect(manifest.name.length).toBeGreaterThan(0);
     const purposes = new Set<string>();
     for (const icon of manifest.icons as { src: string; sizes: string; type: string; purpose: string }[]) {
-      const file = await fetch(new URL(icon.src, portal.url));
+      const file = await fetch(new URL(icon.src, app.portal.url));
       expect(file.status, icon.src).toBe(200);
       const [w, h] = icon.sizes.split('x').map(Number);
       expect(pngSize(new Uint8Array(await file.arrayBuffer()))).toEqual({ width: w, height: h });
@@ -47,11 +35,11 @@ describe('installable portal', () => {
   });
 
   it('registers a service worker that controls the page, and shows the offline page when a navigation fails', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe(`${portal.url}/`);
+    expect(scope).toBe(`${app.portal.url}/`);
 
     await page.context().setOffline(true);
     await page.goto('/pasar-akhir-pekan');
@@ -73,7 +61,7 @@ describe('installable portal', () => {
   });
 
   it('keeps no page, page data or API answer in the cache: only the shell, and the offline page as seen by nobody', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await signInWithForm(page, '081234560001');

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, signInWithForm, startPortal, type RunningPortal } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, signInWithForm, usePortalAndBrowser } from './harness';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser();
 
 describe('language switch', () => {
   it.each([true, false])('switches the interface to English and back (JavaScript %s)', async (javaScriptEnabled) => {
-    const page = await newPhonePage(browser, portal, { javaScriptEnabled });
+    const page = await newPhonePage(app.browser, app.portal, { javaScriptEnabled });
     await page.goto('/masuk');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('id');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Masuk');
@@ -38,7 +26,7 @@ describe('language switch', () => {
   });
 
   it('shows the API’s messages and the signed-in pages in English too', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/bahasa');
     await page.locator('main').getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -58,7 +46,7 @@ describe('language switch', () => {
   });
 
   it('remembers the language on the account: a sign-in on another phone starts in it', async () => {
-    const phone = await newPhonePage(browser, portal);
+    const phone = await newPhonePage(app.browser, app.portal);
     await phone.goto('/masuk');
     await signInWithForm(phone, 'pasar@kupang.demo');
     await phone.waitForURL('**/pasar');
@@ -68,7 +56,7 @@ describe('language switch', () => {
     await phone.context().close();
 
     // Another phone, in Bahasa Indonesia before signing in.
-    const other = await newPhonePage(browser, portal);
+    const other = await newPhonePage(app.browser, app.portal);
     await other.goto('/masuk');
     await expect(other.locator('html').getAttribute('lang')).resolves.toBe('id');
     await signInWithForm(other, 'pasar@kupang.demo');
@@ -81,7 +69,7 @@ describe('language switch', () => {
     await other.waitForFunction(() => document.documentElement.lang === 'id');
     await other.context().close();
 
-    const third = await newPhonePage(browser, portal);
+    const third = await newPhonePage(app.browser, app.portal);
     await third.goto('/masuk');
     await signInWithForm(third, 'pasar@kupang.demo');
     await third.waitForURL('**/pasar');

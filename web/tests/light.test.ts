@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, startPortal, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, usePortalAndBrowser } from './harness';
 import { MAIN_PAGES, resolvePath, signInAs, VENDOR_PAGES } from './pages';
 
 /**
@@ -13,18 +13,7 @@ import { MAIN_PAGES, resolvePath, signInAs, VENDOR_PAGES } from './pages';
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
 const JS_BUDGET_BYTES = 100 * 1024;
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser();
 
 interface FirstLoad {
   path: string;
@@ -80,7 +69,7 @@ describe('light pages on a cheap phone', () => {
     async () => {
       const results: FirstLoad[] = [];
       for (const path of VENDOR_PAGES) {
-        const page = await newPhonePage(browser, portal);
+        const page = await newPhonePage(app.browser, app.portal);
         // Signed in (unthrottled) where the page needs it; the measured load starts from an empty cache.
         if (path.startsWith('/usaha')) await signInAs(page, '081234560001');
         results.push(await firstLoad(page, path));
@@ -104,7 +93,7 @@ describe('light pages on a cheap phone', () => {
     async () => {
       const wide: string[] = [];
       for (const { login, paths } of MAIN_PAGES) {
-        const page = await newPhonePage(browser, portal);
+        const page = await newPhonePage(app.browser, app.portal);
         await signInAs(page, login);
         for (const raw of paths) {
           const path = await resolvePath(page, raw);

@@ -1,25 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
 // The market's clock starts on Saturday 5 December 2026, 09.00 WITA: today is a market day with
 // bookings (check-in works), and the next weekend's window is open.
 const SATURDAY_9_WITA = '2026-12-05T01:00:00Z';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  process.env.MARKET_CLOCK = SATURDAY_9_WITA;
-  portal = await startPortal();
-  delete process.env.MARKET_CLOCK;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser({ marketClock: SATURDAY_9_WITA });
 
 const card = (page: Page, date: string) => page.locator(`li[data-date="${date}"]`);
 
@@ -28,7 +15,7 @@ describe('SABOAK KOEPAN in the browser: a mother registers, is approved, books; 
   let staff: Page;
 
   it('she registers her business from a phone, without JavaScript', async () => {
-    const page = await newPhonePage(browser, portal, { javaScriptEnabled: false });
+    const page = await newPhonePage(app.browser, app.portal, { javaScriptEnabled: false });
     await page.goto('/daftar-usaha');
     await expect(unlabelledControls(page)).resolves.toEqual([]);
     await page.getByLabel('Nama usaha', { exact: true }).fill('Kue Cucur Mama Ester');
@@ -43,7 +30,7 @@ describe('SABOAK KOEPAN in the browser: a mother registers, is approved, books; 
   });
 
   it('market staff approve her', async () => {
-    staff = await newPhonePage(browser, portal);
+    staff = await newPhonePage(app.browser, app.portal);
     await staff.goto('/masuk');
     await signInWithForm(staff, 'pasar@kupang.demo');
     await staff.waitForURL('**/pasar');
@@ -53,7 +40,7 @@ describe('SABOAK KOEPAN in the browser: a mother registers, is approved, books; 
   });
 
   it('she signs in with her phone and requests a stall for next Saturday and for today', async () => {
-    vendor = await newPhonePage(browser, portal);
+    vendor = await newPhonePage(app.browser, app.portal);
     await vendor.goto('/masuk');
     await signInWithForm(vendor, '081299990001', 'kue-cucur-2026');
     await vendor.waitForURL('**/usaha');
@@ -94,7 +81,7 @@ describe('SABOAK KOEPAN in the browser: a mother registers, is approved, books; 
   });
 
   it('the public page lists the weekend without phone numbers', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/pasar-akhir-pekan');
     await page.getByRole('heading', { name: 'Sabtu, 5 Desember 2026' }).waitFor();
     expect(await page.locator('main').textContent()).not.toMatch(/\+62|08\d{8}/);

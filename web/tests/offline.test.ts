@@ -1,25 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, queryDatabase, signInWithForm, startPortal, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, queryDatabase, signInWithForm, usePortalAndBrowser } from './harness';
 
 // Saturday 5 December 2026, 09.00 WITA: today's market has confirmed bookings to check in,
 // and next weekend's booking window is open.
 const SATURDAY_9_WITA = '2026-12-05T01:00:00Z';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  process.env.MARKET_CLOCK = SATURDAY_9_WITA;
-  portal = await startPortal();
-  delete process.env.MARKET_CLOCK;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser({ marketClock: SATURDAY_9_WITA });
 
 const badge = (page: Page) => page.locator('.outbox-badge');
 /** What the device's outbox holds, read straight from IndexedDB. */
@@ -53,17 +40,9 @@ const putEntry = (page: Page, entry: unknown) =>
     entry,
   );
 
-async function signedIn(login: string, password?: string): Promise<Page> {
-  const page = await newPhonePage(browser, portal);
-  await page.goto('/masuk');
-  await signInWithForm(page, login, password);
-  await page.waitForURL((url) => url.pathname !== '/masuk');
-  return page;
-}
-
 describe('offline recording', () => {
   it('a check-in made without signal waits on the phone and reaches the server exactly once', async () => {
-    const staff = await signedIn('pasar@kupang.demo');
+    const staff = await app.signedIn('pasar@kupang.demo');
     await staff.goto('/pasar/hari');
     await staff.getByRole('link', { name: 'Sabtu, 5 Desember 2026' }).click();
     const button = staff.getByRole('button', { name: /^Catat .+ hadir$/ }).first();
@@ -78,15 +57,15 @@ describe('offline recording', () => {
     await button.click();
     await expect.poll(async () => (await outboxEntries(staff)).length).toBe(1);
     const [queued] = await outboxEntries(staff);
-    const [{ status }] = await queryDatabase<{ status: string }>(portal, 'select status from market_booking where id = $1', [bookingId]);
+    const [{ status }] = await queryDatabase<{ status: string }>(app.portal, 'select status from market_booking where id = $1', [bookingId]);
     expect(status).toBe('CONFIRMED');
 
     await staff.context().setOffline(false);
     await badge(staff).waitFor({ state: 'detached' });
     expect(await outboxEntries(staff)).toEqual([]);
-    const rows = await queryDatabase<{ status: string }>(portal, 'select status from market_booking where id = $1', [bookingId]);
+    const rows = await queryDatabase<{ status: string }>(app.portal, 'select status from market_booking where id = $1', [bookingId]);
     expect(rows).toEqual([{ status: 'CHECKED_IN' }]);
-    const audits = await queryDatabase(portal, `select 1 from audit_entry where action = 'market.booking.check_in' and entity_id = $1`, [bookingId]);
+    const audits = await queryDatabase(app.portal, `select 1 from audit_entry where action = 'market.booking.check_in' and entity_id = $1`, [bookingId]);
     expect(audits).toHaveLength(1);
     // The board shows her checked in once the entry went through.
     await staff.getByRole('button', { name: `Catat ${name} hadir` }).waitFor({ state: 'detached' });
@@ -96,20 +75,20 @@ describe('offline recording', () => {
     await staff.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect.poll(async () => (await outboxEntries(staff)).length, { timeout: 10_000 }).toBe(0);
     await expect(staff.getByText('Tidak tersimpan').count()).resolves.toBe(0);
-    expect(await queryDatabase(portal, `select 1 from audit_entry where action = 'market.booking.check_in' and entity_id = $1`, [bookingId])).toHaveLength(1);
+    expect(await queryDatabase(app.portal, `select 1 from audit_entry where action = 'market.booking.check_in' and entity_id = $1`, [bookingId])).toHaveLength(1);
     await staff.context().close();
   });
 
   it('the same queued stall request replayed twice (answer lost, sent again) is stored once', async () => {
-    const vendor = await signedIn('081234560001');
+    const vendor = await app.signedIn('081234560001');
     await vendor.goto('/usaha/pasar');
     const day = vendor.locator('li[data-date="2026-12-12"]');
-    const vendorId = (await queryDatabase<{ id: string }>(portal, `select v.id from market_vendor v join app_user u on u.id = v.user_id where u.phone = '+6281234560001'`))[0]?.id;
+    const vendorId = (await queryDatabase<{ id: string }>(app.portal, `select v.id from market_vendor v join app_user u on u.id = v.user_id where u.phone = '+6281234560001'`))[0]?.id;
     const count = async () =>
       Number(
         (
           await queryDatabase<{ n: string }>(
-            portal,
+            app.portal,
             `select count(*) as n from market_booking b join market_day d on d.id = b.market_day_id where d.date = '2026-12-12' and b.vendor_id = $1 and b.status <> 'CANCELLED'`,
             [vendorId],
           )

@@ -1,25 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, startPortal, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, usePortalAndBrowser } from './harness';
 import { signInAs } from './pages';
 
 // Saturday 5 December 2026, 09.00 WITA: next weekend's booking window is open (a day to allocate).
 const SATURDAY_9_WITA = '2026-12-05T01:00:00Z';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  process.env.MARKET_CLOCK = SATURDAY_9_WITA;
-  portal = await startPortal();
-  delete process.env.MARKET_CLOCK;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser({ marketClock: SATURDAY_9_WITA });
 
 /** Weak signal, so the long work is long enough to be seen. */
 async function slowNetwork(page: Page): Promise<void> {
@@ -30,7 +17,7 @@ async function slowNetwork(page: Page): Promise<void> {
 
 describe('long work shows progress', () => {
   it('a partner sees the report download progress, then gets the file', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await signInAs(page, 'mitra@kupang.demo');
     await page.goto('/mitra/dana');
     await slowNetwork(page);
@@ -46,7 +33,7 @@ describe('long work shows progress', () => {
   });
 
   it('staff see the allocation working after closing the booking window', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await signInAs(page, 'pasar@kupang.demo');
     await page.goto('/pasar/hari');
     await page.getByRole('link', { name: 'Sabtu, 12 Desember 2026' }).click();

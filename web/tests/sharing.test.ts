@@ -1,25 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, queryDatabase, startPortal, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, queryDatabase, usePortalAndBrowser } from './harness';
 import { signInAs } from './pages';
 
 // Saturday 5 December 2026, 09.00 WITA: today's market has booked vendors; next weekend is open for requests.
 const SATURDAY_9_WITA = '2026-12-05T01:00:00Z';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  process.env.MARKET_CLOCK = SATURDAY_9_WITA;
-  portal = await startPortal();
-  delete process.env.MARKET_CLOCK;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser({ marketClock: SATURDAY_9_WITA });
 
 /** The text a wa.me link would put in the message box, and the number it goes to ('' = person chooses). */
 function waMessage(href: string | null): { number: string; text: string } {
@@ -34,7 +21,7 @@ async function shareHref(page: Page, scope = page.locator('main')): Promise<stri
 
 describe('sharing on WhatsApp', () => {
   it('the public market page has a share link with the coming market day and the page address', async () => {
-    const page = await newPhonePage(browser, portal, { javaScriptEnabled: false });
+    const page = await newPhonePage(app.browser, app.portal, { javaScriptEnabled: false });
     await page.goto('/pasar-akhir-pekan');
     const link = page.getByRole('link', { name: 'Bagikan lewat WhatsApp' });
     expect(await link.getAttribute('target')).toBe('_blank');
@@ -45,7 +32,7 @@ describe('sharing on WhatsApp', () => {
   });
 
   it('a vendor sends her booking on WhatsApp from the booking page and from her history', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await signInAs(page, '081234560001');
     await page.goto('/usaha/pasar');
     const day = page.locator('li[data-date="2026-12-12"]');
@@ -63,7 +50,7 @@ describe('sharing on WhatsApp', () => {
   });
 
   it('staff send a booked vendor a reminder to her own number; the board holds no phone numbers and each use is audited', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await signInAs(page, 'pasar@kupang.demo');
     await page.goto('/pasar/hari');
     await page.getByRole('link', { name: 'Sabtu, 5 Desember 2026' }).click();
@@ -75,21 +62,21 @@ describe('sharing on WhatsApp', () => {
     const card = page.locator('li.card', { has: remind });
     const stall = (await card.locator('strong').first().textContent())!.replace(' ★', '').trim();
     const href = await remind.getAttribute('href');
-    const before = await queryDatabase<{ n: string }>(portal, "select count(*) as n from audit_entry where action = 'market.vendor.list'");
+    const before = await queryDatabase<{ n: string }>(app.portal, "select count(*) as n from audit_entry where action = 'market.vendor.list'");
 
     const response = await page.request.get(href!, { maxRedirects: 0 });
     expect(response.status()).toBe(303);
     const { number, text } = waMessage(response.headers()['location']);
-    const [vendor] = await queryDatabase<{ phone: string; owner_name: string }>(portal, 'select phone, owner_name from market_vendor where business_name = $1', [name]);
+    const [vendor] = await queryDatabase<{ phone: string; owner_name: string }>(app.portal, 'select phone, owner_name from market_vendor where business_name = $1', [name]);
     expect(number).toBe(vendor.phone.slice(1));
     expect(text).toBe(
       `Halo ${vendor.owner_name}, pengingat dari pasar SABOAK KOEPAN: Anda berjualan di lapak ${stall}, Taman Nostalgia, Sabtu, 5 Desember 2026. Mohon lapor hadir (check-in) ke petugas sebelum 16.00 WITA. Terima kasih!`,
     );
-    const after = await queryDatabase<{ n: string }>(portal, "select count(*) as n from audit_entry where action = 'market.vendor.list'");
+    const after = await queryDatabase<{ n: string }>(app.portal, "select count(*) as n from audit_entry where action = 'market.vendor.list'");
     expect(Number(after[0].n)).toBe(Number(before[0].n) + 1);
 
     // A vendor cannot use the reminder address.
-    const vendorPage = await newPhonePage(browser, portal);
+    const vendorPage = await newPhonePage(app.browser, app.portal);
     await signInAs(vendorPage, '081234560001');
     expect((await vendorPage.request.get(href!, { maxRedirects: 0 })).status()).toBe(403);
     await vendorPage.context().close();

@@ -1,19 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser();
 
 const DEMO_ACCOUNTS = [
   { login: 'admin@kupang.demo', fullName: 'Admin Kota Kupang', home: '/admin', role: 'Administrator' },
@@ -26,7 +14,7 @@ const DEMO_ACCOUNTS = [
 
 describe('signing in and out', () => {
   it.each(DEMO_ACCOUNTS)('$login lands on $home, signs out, and is sent back to sign in', async ({ login, fullName, home, role }) => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await signInWithForm(page, login);
     await page.waitForURL(`**${home}`);
@@ -49,7 +37,7 @@ describe('signing in and out', () => {
   });
 
   it('shows a program officer limited to some kelurahan their work area', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await signInWithForm(page, 'oebobo@kupang.demo');
     await page.waitForURL('**/program');
@@ -58,7 +46,7 @@ describe('signing in and out', () => {
   });
 
   it('shows a wrong password beside the field, in Bahasa Indonesia', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await expect(unlabelledControls(page)).resolves.toEqual([]);
     await signInWithForm(page, 'pasar@kupang.demo', 'salah-sandi');
@@ -72,7 +60,7 @@ describe('signing in and out', () => {
   });
 
   it('works without JavaScript and returns to the page asked for', async () => {
-    const page = await newPhonePage(browser, portal, { javaScriptEnabled: false });
+    const page = await newPhonePage(app.browser, app.portal, { javaScriptEnabled: false });
     await page.goto('/usaha');
     expect(new URL(page.url()).pathname).toBe('/masuk');
 
@@ -86,7 +74,7 @@ describe('signing in and out', () => {
   });
 
   it('keeps what someone typed while the page was still loading (slow mobile data)', async () => {
-    const page = await newPhonePage(browser, portal);
+    const page = await newPhonePage(app.browser, app.portal);
     await page.route('**/_app/immutable/entry/**', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
@@ -103,8 +91,8 @@ describe('signing in and out', () => {
   });
 
   it('treats a session the API no longer knows as expired: cookie cleared, asked to sign in again', async () => {
-    const page = await newPhonePage(browser, portal);
-    await page.context().addCookies([{ name: 'kp_session', value: 'no-such-session', url: portal.url, httpOnly: true, sameSite: 'Lax' }]);
+    const page = await newPhonePage(app.browser, app.portal);
+    await page.context().addCookies([{ name: 'kp_session', value: 'no-such-session', url: app.portal.url, httpOnly: true, sameSite: 'Lax' }]);
     await page.goto('/pasar');
 
     const url = new URL(page.url());

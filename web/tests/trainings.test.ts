@@ -1,26 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, queryDatabase, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, queryDatabase, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
 // Saturday 5 December 2026, 09.00 WITA: the training staff schedule for this afternoon can still be
 // joined, and attendance can be recorded because it is the training day in Kupang.
 const SATURDAY_9_WITA = '2026-12-05T01:00:00Z';
 const TITLE = 'Foto produk dengan HP untuk jualan daring';
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  process.env.MARKET_CLOCK = SATURDAY_9_WITA;
-  portal = await startPortal();
-  delete process.env.MARKET_CLOCK;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const app = usePortalAndBrowser({ marketClock: SATURDAY_9_WITA });
 
 describe('trainings in the browser: staff schedule, a vendor joins, staff record attendance, the certificate prints and verifies', () => {
   let staff: Page;
@@ -28,7 +15,7 @@ describe('trainings in the browser: staff schedule, a vendor joins, staff record
   let business: string;
 
   it('staff schedule a training for this afternoon', async () => {
-    staff = await newPhonePage(browser, portal);
+    staff = await newPhonePage(app.browser, app.portal);
     await staff.goto('/masuk');
     await signInWithForm(staff, 'pasar@kupang.demo');
     await staff.waitForURL('**/pasar');
@@ -48,8 +35,8 @@ describe('trainings in the browser: staff schedule, a vendor joins, staff record
   });
 
   it('the vendor joins it from her phone', async () => {
-    [{ business_name: business }] = await queryDatabase<{ business_name: string }>(portal, `select business_name from market_vendor where phone = '+6281234560001'`);
-    vendor = await newPhonePage(browser, portal);
+    [{ business_name: business }] = await queryDatabase<{ business_name: string }>(app.portal, `select business_name from market_vendor where phone = '+6281234560001'`);
+    vendor = await newPhonePage(app.browser, app.portal);
     await vendor.goto('/masuk');
     await signInWithForm(vendor, '081234560001');
     await vendor.waitForURL('**/usaha');
@@ -61,7 +48,7 @@ describe('trainings in the browser: staff schedule, a vendor joins, staff record
   });
 
   it('staff mark her present with one tap; her certificate is ready to print', async () => {
-    const [{ id }] = await queryDatabase<{ id: string }>(portal, `select id from training where title = $1`, [TITLE]);
+    const [{ id }] = await queryDatabase<{ id: string }>(app.portal, `select id from training where title = $1`, [TITLE]);
     await staff.goto(`/pasar/pelatihan/${id}`);
     await staff.getByRole('button', { name: `${business} hadir` }).click();
     const link = staff.getByRole('link', { name: /^Sertifikat SERT-2026-\d{6}$/ });
@@ -72,10 +59,10 @@ describe('trainings in the browser: staff schedule, a vendor joins, staff record
     const certificate = staff.locator('article.certificate');
     await certificate.getByText(`Nomor ${number}`).waitFor();
     await certificate.getByText(TITLE).waitFor();
-    expect(await queryDatabase(portal, `select attended, certificate_number from training_enrolment where certificate_number = $1`, [number])).toEqual([{ attended: true, certificate_number: number }]);
+    expect(await queryDatabase(app.portal, `select attended, certificate_number from training_enrolment where certificate_number = $1`, [number])).toEqual([{ attended: true, certificate_number: number }]);
 
     // Anyone can check the number; the page shows the training and date, nothing about the owner.
-    const visitor = await newPhonePage(browser, portal, { javaScriptEnabled: false });
+    const visitor = await newPhonePage(app.browser, app.portal, { javaScriptEnabled: false });
     await visitor.goto(`/sertifikat/${number}`);
     await visitor.getByText('Sertifikat ini asli dan berlaku.').waitFor();
     await visitor.getByText(TITLE).waitFor();

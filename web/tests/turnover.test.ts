@@ -1,13 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhonePage, queryDatabase, signInWithForm, startPortal, unlabelledControls, type RunningPortal } from './harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPhonePage, queryDatabase, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
 // Saturday 5 December 2026, 15.00 WITA: the market is about to close; staff log each vendor's turnover.
 const SATURDAY_15_WITA = '2026-12-05T07:00:00Z';
 const TODAY = '2026-12-05';
 
-let portal: RunningPortal;
-let browser: Browser;
+const app = usePortalAndBrowser({ marketClock: SATURDAY_15_WITA });
 /** Three vendors checked in today (by name and id), the demo vendor first. */
 let vendors: { id: string; name: string }[];
 
@@ -27,28 +26,16 @@ const outboxEntries = (page: Page) =>
 
 const reportsOf = (vendorId: string) =>
   queryDatabase<{ amount: string; status: string; version: number }>(
-    portal,
+    app.portal,
     `select t.amount::text as amount, t.status, t.version from turnover_report t join market_day d on d.id = t.market_day_id where t.vendor_id = $1 and d.date = $2 order by t.version`,
     [vendorId, TODAY],
   );
 
-async function signedIn(login: string): Promise<Page> {
-  const page = await newPhonePage(browser, portal);
-  await page.goto('/masuk');
-  await signInWithForm(page, login);
-  await page.waitForURL((url) => url.pathname !== '/masuk');
-  return page;
-}
-
 beforeAll(async () => {
-  process.env.MARKET_CLOCK = SATURDAY_15_WITA;
-  portal = await startPortal();
-  delete process.env.MARKET_CLOCK;
-  browser = await launchBrowser();
   // The demo vendor (081234560001) has a stall today too; she and two others were checked in.
-  const [demo] = await queryDatabase<{ id: string; name: string }>(portal, `select v.id, v.business_name as name from market_vendor v where v.phone = '+6281234560001'`);
+  const [demo] = await queryDatabase<{ id: string; name: string }>(app.portal, `select v.id, v.business_name as name from market_vendor v where v.phone = '+6281234560001'`);
   await queryDatabase(
-    portal,
+    app.portal,
     `insert into market_booking (id, created_at, updated_at, market_day_id, vendor_id, stall_id, status, requested_at, checked_in_at)
      select gen_random_uuid(), now(), now(), d.id, $1, s.id, 'CHECKED_IN', now(), now()
        from market_day d, market_stall s
@@ -57,7 +44,7 @@ beforeAll(async () => {
     [demo.id, TODAY],
   );
   const others = await queryDatabase<{ id: string; name: string }>(
-    portal,
+    app.portal,
     `update market_booking b set status = 'CHECKED_IN', checked_in_at = now() from market_vendor v, market_day d
       where v.id = b.vendor_id and d.id = b.market_day_id and d.date = $1 and b.status = 'CONFIRMED'
         and b.id in (select b2.id from market_booking b2 join market_day d2 on d2.id = b2.market_day_id where d2.date = $1 and b2.status = 'CONFIRMED' order by b2.requested_at limit 2)
@@ -67,14 +54,9 @@ beforeAll(async () => {
   vendors = [demo, ...others];
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
 describe('turnover (omzet) in the browser', () => {
   it('staff log the day grid on a phone; a figure far above the usual asks for confirmation first', async () => {
-    const staff = await signedIn('pasar@kupang.demo');
+    const staff = await app.signedIn('pasar@kupang.demo');
     await staff.goto('/pasar/omzet');
     await expect(staff.locator('#turnover-day option:checked').textContent()).resolves.toBe('Sabtu, 5 Desember 2026');
     expect(await unlabelledControls(staff)).toEqual([]);
@@ -100,7 +82,7 @@ describe('turnover (omzet) in the browser', () => {
   });
 
   it('a figure logged without signal waits on the phone and reaches the server exactly once, even when replayed twice', async () => {
-    const staff = await signedIn('pasar@kupang.demo');
+    const staff = await app.signedIn('pasar@kupang.demo');
     await staff.goto('/pasar/omzet');
     const row = staff.locator(`li[data-vendor="${vendors[2].name}"]`);
     await staff.context().setOffline(true);
@@ -138,7 +120,7 @@ describe('turnover (omzet) in the browser', () => {
   });
 
   it('the vendor sees her figure with a chart and confirms it; another figure she disputes reaches the staff queue', async () => {
-    const mama = await signedIn('081234560001');
+    const mama = await app.signedIn('081234560001');
     await mama.goto('/usaha/omzet');
     const today = mama.locator(`li[data-date="${TODAY}"]`);
     await expect(today.textContent()).resolves.toContain('Rp\u00a01.250.000');
@@ -154,7 +136,7 @@ describe('turnover (omzet) in the browser', () => {
     await mama.getByRole('button', { name: 'Sanggah omzet Sabtu, 5 Desember 2026' }).click();
     await mama.getByText('Sanggahan terkirim; petugas pasar akan menghubungi Anda.').waitFor();
 
-    const staff = await signedIn('pasar@kupang.demo');
+    const staff = await app.signedIn('pasar@kupang.demo');
     await staff.goto('/pasar/omzet/sengketa');
     const card = staff.locator(`li[data-vendor="${vendors[0].name}"]`);
     await expect(card.textContent()).resolves.toContain('Belum termasuk jualan sore');
