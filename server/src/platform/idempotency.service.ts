@@ -24,6 +24,13 @@ export async function runIdempotent<T>(
 ): Promise<IdempotentResult<T>> {
   if (!key) return { value: await em.transactional((tx) => work(tx)), replayed: false };
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new AppError('INVALID_IDEMPOTENCY_KEY');
+  // A replay whose first call committed (a phone retrying, a double tap) is answered in one
+  // statement without a transaction. A key not stored yet, or whose work is still in flight (its
+  // row is not visible until it commits), takes the path below, which waits on the key's row.
+  const [stored] = await em
+    .getConnection()
+    .execute('select user_id, response from idempotency_key where operation = ? and key = ? and response is not null', [operation, key], 'all', em.getTransactionContext());
+  if (stored) return replay<T>(stored, userId);
   return em.transactional(async (tx) => {
     const conn = tx.getConnection();
     const inserted = await conn.execute(
@@ -40,8 +47,7 @@ export async function runIdempotent<T>(
         'all',
         tx.getTransactionContext(),
       );
-      if (row.user_id && userId && row.user_id !== userId) throw new AppError(CommonErrors.IDEMPOTENCY_KEY_REUSED);
-      return { value: row.response as T, replayed: true };
+      return replay<T>(row, userId);
     }
     const value = await work(tx);
     await conn.execute(
@@ -52,4 +58,10 @@ export async function runIdempotent<T>(
     );
     return { value, replayed: false };
   });
+}
+
+/** The stored first result; a key is bound to the account that used it first. */
+function replay<T>(row: Record<string, unknown>, userId: string | undefined): IdempotentResult<T> {
+  if (row.user_id && userId && row.user_id !== userId) throw new AppError(CommonErrors.IDEMPOTENCY_KEY_REUSED);
+  return { value: row.response as T, replayed: true };
 }
