@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/i18n';
+import type { Messages } from '$lib/i18n/messages';
 import type { SessionUser } from '$lib/server/session';
 
 declare global {
@@ -17,6 +18,8 @@ declare global {
     interface PageData {
       locale: Locale;
       user: SessionUser | null;
+      /** The page's messages in its language (set by the root +layout.ts, after the server loads). */
+      messages?: Messages;
     }
   }
 }

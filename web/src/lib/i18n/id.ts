@@ -1,3 +1,4 @@
+import { commonId } from './common.id';
 import { fundingId } from './features/funding.id';
 import { inaKasihId } from './features/ina-kasih.id';
 import { marketId } from './features/market.id';
@@ -7,116 +8,7 @@ import { turnoverId } from './features/turnover.id';
 
 /** Bahasa Indonesia: the source language; every other dictionary must have the same keys. */
 export const id = {
-  'app.name': 'Kupang Peduli',
-  'app.tagline': 'Ina Kasih · SABOAK KOEPAN',
-  'app.skipToContent': 'Langsung ke isi',
-  'app.tableScroll': 'Tabel: geser ke samping untuk melihat semua kolom',
-
-  'header.signedInAs': 'Masuk sebagai',
-  'header.signIn': 'Masuk',
-  'header.signOut': 'Keluar',
-
-  'lang.title': 'Bahasa',
-  'lang.intro': 'Pilih bahasa tampilan portal.',
-  'lang.switch': 'Ganti bahasa',
-
-  'form.required': 'Wajib diisi.',
-  'form.hasErrors': 'Periksa isian yang ditandai.',
-
-  'landing.title': 'Portal layanan Kota Kupang untuk perempuan dan pelaku UMKM',
-  'landing.intro':
-    'Kupang Peduli dipakai petugas Pemerintah Kota Kupang, pelaku UMKM dan mitra CSR untuk menjalankan dua program kota. Masuk dengan akun Anda untuk mulai bekerja.',
-  'landing.inaKasih.title': 'Ina Kasih',
-  'landing.inaKasih.body':
-    'Pembalut gratis bagi perempuan dan remaja putri usia 10–45 tahun dari keluarga prasejahtera. Paket disalurkan setiap bulan: dari rumah ke rumah, di kantor kelurahan, di sekolah dan di posyandu.',
-  'landing.saboak.title': 'SABOAK KOEPAN',
-  'landing.saboak.body':
-    'Pasar UMKM akhir pekan setiap Sabtu dan Minggu di Taman Nostalgia (Tamnos). Lapak gratis; sekitar 100 pelaku UMKM berjualan bergiliran setiap akhir pekan, dengan pelatihan dan pendampingan dari kota.',
-  'landing.signIn': 'Masuk ke portal',
-  'landing.goHome': 'Ke beranda Anda',
-
-  'signIn.title': 'Masuk',
-  'signIn.intro': 'Masuk dengan nomor HP atau e-mail dan kata sandi Anda.',
-  'signIn.login': 'Nomor HP atau e-mail',
-  'signIn.loginHint': 'Contoh: 0812 3456 7890 atau nama@kupangkota.go.id',
-  'signIn.password': 'Kata sandi',
-  'signIn.submit': 'Masuk',
-  'signIn.submitting': 'Sedang masuk…',
-  'signIn.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
-
-  'signOut.title': 'Keluar',
-  'signOut.confirm': 'Keluar dari Kupang Peduli di perangkat ini?',
-  'signOut.submit': 'Keluar',
-
-  'role.ADMIN': 'Administrator',
-  'role.PROGRAM_STAFF': 'Staf program Ina Kasih',
-  'role.MARKET_STAFF': 'Staf pasar SABOAK KOEPAN',
-  'role.VENDOR': 'Pelaku UMKM',
-  'role.PARTNER': 'Mitra CSR',
-
-  'home.welcome': 'Selamat datang, {name}',
-  'home.role': 'Peran: {role}',
-  'home.ADMIN':
-    'Anda mengelola akun pengguna dan perannya, data program, serta mitra dan sumber pendanaan (CSR, APBD, DAK). Anda juga dapat membuka halaman staf program dan staf pasar.',
-  'home.PROGRAM_STAFF':
-    'Anda mendaftarkan dan memverifikasi keluarga penerima manfaat Ina Kasih, merencanakan penyaluran bulanan, mencatat setiap paket yang diterima, dan memantau cakupan per kelurahan.',
-  'home.MARKET_STAFF':
-    'Anda menyetujui pelaku UMKM, mengatur lapak di Taman Nostalgia, mencatat kehadiran pada hari pasar dan omzet setiap usaha saat tutup, serta menjalankan pelatihan dan pendampingan.',
-  'home.VENDOR':
-    'Anda mendaftarkan usaha, memesan lapak gratis untuk akhir pekan mendatang (atau membatalkannya), melihat riwayat omzet usaha Anda, dan mendaftar pelatihan.',
-  'home.PARTNER':
-    'Anda melihat hasil dukungan organisasi Anda: keluarga dan perempuan yang terjangkau, paket yang tersalurkan, pelaku UMKM yang didukung, omzet dan pelatihan, lalu mengunduh laporannya. Data ditampilkan sebagai angka gabungan tanpa nama atau identitas.',
-  'home.scope': 'Wilayah kerja: {areas}',
-  'home.scopeCity': 'Wilayah kerja: seluruh Kota Kupang',
-  'home.partner': 'Organisasi: {name}',
-
-  'nav.label': 'Menu {section}',
-  'nav.home': 'Beranda',
-
-  'area.admin': 'Administrasi',
-  'area.program': 'Program Ina Kasih',
-  'area.pasar': 'Pasar SABOAK KOEPAN',
-  'area.usaha': 'Usaha saya',
-  'area.mitra': 'Mitra CSR',
-
-  'admin.users.title': 'Akun pengguna',
-  'admin.users.count': 'Menampilkan {shown} dari {total} akun.',
-  'admin.users.name': 'Nama',
-  'admin.users.role': 'Peran',
-  'admin.users.contact': 'Kontak',
-  'admin.users.status': 'Status',
-  'admin.users.active': 'Aktif',
-  'admin.users.inactive': 'Nonaktif',
-  'admin.create.title': 'Buat akun baru',
-  'admin.create.fullName': 'Nama lengkap',
-  'admin.create.email': 'E-mail',
-  'admin.create.phone': 'Nomor HP',
-  'admin.create.loginHint': 'Isi nomor HP, e-mail, atau keduanya; keduanya bisa dipakai untuk masuk.',
-  'admin.create.role': 'Peran',
-  'admin.create.rolePlaceholder': 'Pilih peran',
-  'admin.create.password': 'Kata sandi awal',
-  'admin.create.passwordHint': 'Minimal 8 karakter. Minta pemilik akun menggantinya.',
-  'admin.create.partner': 'Organisasi mitra',
-  'admin.create.partnerHint': 'Wajib untuk akun mitra CSR.',
-  'admin.create.partnerNone': 'Tidak ada',
-  'admin.create.kelurahan': 'Batas kelurahan',
-  'admin.create.kelurahanHint': 'Hanya untuk staf program. Kosongkan untuk seluruh kota.',
-  'admin.create.submit': 'Buat akun',
-  'admin.create.submitting': 'Menyimpan…',
-  'admin.create.created': 'Akun {name} sudah dibuat.',
-
-  'error.401': 'Silakan masuk',
-  'error.403': 'Akses ditolak',
-  'error.404': 'Halaman tidak ditemukan',
-  'error.generic': 'Terjadi kesalahan',
-  'error.notFound': 'Alamat ini tidak ada di Kupang Peduli.',
-  'error.forbidden': 'Halaman ini tidak tersedia untuk peran Anda.',
-  'error.unexpected': 'Terjadi kesalahan pada server. Silakan coba lagi.',
-  'error.apiUnreachable': 'Layanan sedang tidak dapat dihubungi. Silakan coba lagi sebentar lagi.',
-  'error.backHome': 'Kembali ke beranda Anda',
-  'error.toStart': 'Ke halaman utama',
-  'error.signIn': 'Masuk',
-
+  ...commonId,
   ...marketId,
   ...turnoverId,
   ...trainingId,

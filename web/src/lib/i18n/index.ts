@@ -1,20 +1,14 @@
 import { en } from './en';
 import { id, type MessageKey } from './id';
+import { fillPlaceholders, type Locale } from './locale';
 
 export type { MessageKey };
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locale';
 
-/** Bahasa Indonesia first (the default), English second. */
-export const LOCALES = ['id', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'id';
+/** Every message of one language, as the server keeps them; a page's browser code gets only its share (`messages.ts`). */
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
-
-export function isLocale(value: unknown): value is Locale {
-  return LOCALES.includes(value as Locale);
-}
-
-/** A message in the given language, with `{name}` placeholders filled from params. */
+/** A message in the given language, with `{name}` placeholders filled from params (server code). */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(dictionaries[locale][key], params);
 }

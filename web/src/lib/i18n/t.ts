@@ -1,10 +1,12 @@
 import { page } from '$app/state';
-import { DEFAULT_LOCALE, translate, type MessageKey } from './index';
+import type { MessageKey } from './id';
+import { fillPlaceholders } from './locale';
 
 /**
- * For components: a message in the current page's language. The locale comes from the
- * request-scoped page data, never from module state shared between users on the server.
+ * For components: a message in the current page's language. The messages come with the
+ * request-scoped page data (only the page's share, in its language: `./messages.ts`),
+ * never from module state shared between users on the server.
  */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return translate(page.data.locale ?? DEFAULT_LOCALE, key, params);
+  return fillPlaceholders(page.data?.messages?.[key] ?? key, params);
 }

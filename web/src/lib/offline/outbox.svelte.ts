@@ -9,8 +9,7 @@
  */
 import { deserialize, enhance } from '$app/forms';
 import { invalidateAll } from '$app/navigation';
-import { page } from '$app/state';
-import { DEFAULT_LOCALE, translate, type MessageKey } from '$lib/i18n';
+import { t as say } from '$lib/i18n/t';
 import { newKey } from './key';
 import { listEntries, putIfAbsent, removeEntry, saveEntry, type OutboxEntry } from './outbox-store';
 
@@ -29,8 +28,6 @@ export const outboxState = $state({
   /** The label of the entry just kept on the phone, for a "waiting to send" notice. */
   justQueued: '',
 });
-
-const say = (key: MessageKey, params?: Record<string, string | number>) => translate(page.data?.locale ?? DEFAULT_LOCALE, key, params);
 
 async function refresh(): Promise<void> {
   outboxState.entries = await listEntries();
