@@ -140,7 +140,7 @@ async function main() {
       turnoverTotals_YEAR_KELURAHAN: [staff, `{ turnoverTotals(period: YEAR, groupBy: KELURAHAN, from: "2025-01-01", to: "2026-12-31") { total rows { periodStart groupLabel amount growthPercent } } }`],
       turnoverDayGrid_100: [staff, `{ turnoverDayGrid(marketDayId: "${days[0]}") { checkedIn recorded total rows { stallCode vendor { businessName } report { amount status } } } }`],
       turnoverReports_disputes: [staff, `{ turnoverReports(status: DISPUTED, first: 50) { totalCount nodes { amount vendor { businessName } marketDay { date } } } }`],
-      myTurnover_vendor: [vendor, `{ myTurnover { total months { month amount } days { amount status marketDay { date } } } }`],
+      myTurnover_vendor: [vendor, `{ myTurnover { total months { month amount } days(first: 30) { totalCount nodes { amount status marketDay { date } } } } }`],
       baseline_me: [staff, `{ me { id } }`],
     };
     for (const [label, [cookie, query]] of Object.entries(reads)) {
