@@ -9,6 +9,8 @@
  *   - the portal's way: 100 single recordTurnover requests, one per row;
  *   - the read queries (totals, day grid, disputes queue, the vendor's own page), 20 warm-up runs
  *     then 200 timed ones each, with the SQL statements per request (x-sql-statements).
+ * `--short` (npm run bench:turnover -- --short): 8 grids, one day of single entries and 40 timed
+ * reads each, a couple of minutes on a shared machine.
  * Prints p50/p95 and, as its LAST line, one JSON object.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -16,7 +18,10 @@ import pg from 'pg';
 import { adminUrl, startServer } from './scale-common.mjs';
 
 const VENDORS = 100;
-const GRID_DAYS = 20; // 2 warm-up + 18 timed grid submits
+const SHORT = process.argv.includes('--short');
+const GRID_DAYS = SHORT ? 8 : 20; // 2 warm-up + 6 or 18 timed grid submits
+const SINGLE_DAYS = SHORT ? 1 : 2;
+const READS = SHORT ? 40 : 200;
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const fig = (times) => {
   const s = [...times].sort((a, b) => a - b);
@@ -60,7 +65,7 @@ async function main() {
   dbUrl.pathname = `/${name}`;
   const db = new pg.Client({ connectionString: dbUrl.toString() });
   let server;
-  const out = { database: 'PostgreSQL', grid_rows: VENDORS, queries: {} };
+  const out = { database: 'PostgreSQL', grid_rows: VENDORS, short: SHORT, queries: {} };
   try {
     // 2,000 single entries from one staff account in a few minutes: the per-account limit is for people, not this.
     process.env.RATE_LIMIT_ACCOUNT_PER_MINUTE = '0';
@@ -82,7 +87,7 @@ async function main() {
       [JSON.stringify(vendors)],
     );
     const stalls = (await db.query(`select id from market_stall order by zone, position limit $1`, [VENDORS])).rows;
-    const dates = benchDates(GRID_DAYS + 2);
+    const dates = benchDates(GRID_DAYS + SINGLE_DAYS);
     const days = [];
     for (const date of dates) {
       const { rows } = await db.query(
@@ -135,13 +140,13 @@ async function main() {
       turnoverTotals_YEAR_KELURAHAN: [staff, `{ turnoverTotals(period: YEAR, groupBy: KELURAHAN, from: "2025-01-01", to: "2026-12-31") { total rows { periodStart groupLabel amount growthPercent } } }`],
       turnoverDayGrid_100: [staff, `{ turnoverDayGrid(marketDayId: "${days[0]}") { checkedIn recorded total rows { stallCode vendor { businessName } report { amount status } } } }`],
       turnoverReports_disputes: [staff, `{ turnoverReports(status: DISPUTED, first: 50) { totalCount nodes { amount vendor { businessName } marketDay { date } } } }`],
-      myTurnover_vendor: [vendor, `{ myTurnover { total months { month amount } days { amount status marketDay { date } } } }`],
+      myTurnover_vendor: [vendor, `{ myTurnover { total months { month amount } days(first: 30) { totalCount nodes { amount status marketDay { date } } } } }`],
       baseline_me: [staff, `{ me { id } }`],
     };
     for (const [label, [cookie, query]] of Object.entries(reads)) {
       const times = [];
       let statements = -1;
-      for (let i = 0; i < 220; i++) {
+      for (let i = 0; i < READS + 20; i++) {
         const r = await gql(server.url, cookie, query);
         statements = r.statements;
         if (i >= 20) times.push(r.ms);

@@ -153,4 +153,38 @@ describe('turnover (omzet) in the browser', () => {
     await mama.context().close();
     await staff.context().close();
   });
+  it('her figures come 30 market days to a page, with a link to the earlier ones', async () => {
+    // 32 more figures on Wednesdays this year (days the market demo never uses), beside her weekend ones.
+    const days = await queryDatabase<{ id: string }>(
+      app.portal,
+      `insert into market_day (id, created_at, updated_at, date, status, booking_opens_at, booking_closes_at, cancel_deadline, check_in_cutoff, allocated_at)
+       select gen_random_uuid(), now(), now(), d, 'ALLOCATED', d - 8, d - 2, d - 1, d + interval '8 hours', d - 2
+         from generate_series(date '2026-01-07', date '2026-01-07' + 31 * 7, interval '7 days') g(x), lateral (select x::date as d) dd
+       returning id`,
+    );
+    await queryDatabase(
+      app.portal,
+      `insert into market_booking (id, created_at, updated_at, market_day_id, vendor_id, stall_id, status, requested_at, checked_in_at)
+       select gen_random_uuid(), now(), now(), d, $1, (select id from market_stall order by zone, position limit 1), 'CHECKED_IN', now(), now() from unnest($2::uuid[]) d`,
+      [vendors[0].id, days.map((d) => d.id)],
+    );
+    await queryDatabase(
+      app.portal,
+      `insert into turnover_report (id, created_at, updated_at, booking_id, vendor_id, market_day_id, version, amount, status, recorded_at)
+       select gen_random_uuid(), now(), now(), b.id, b.vendor_id, b.market_day_id, 1, 500000, 'RECORDED', now() from market_booking b where b.market_day_id = any($1::uuid[])`,
+      [days.map((d) => d.id)],
+    );
+    const mama = await app.signedIn('081234560001');
+    await mama.goto('/usaha/omzet');
+    expect(await mama.locator('li[data-date]').count()).toBe(30);
+    await expect(mama.locator(`li[data-date="${TODAY}"]`).count()).resolves.toBe(1);
+    await mama.getByRole('link', { name: 'Hari pasar sebelumnya' }).click();
+    await mama.waitForURL(/after=/);
+    const [{ n }] = await queryDatabase<{ n: number }>(app.portal, `select count(*)::int as n from turnover_report where vendor_id = $1 and current`, [vendors[0].id]);
+    const earlier = await mama.locator('li[data-date]').evaluateAll((els) => els.map((e) => e.getAttribute('data-date')));
+    expect(earlier.length).toBe(n - 30);
+    expect(earlier.slice(-3)).toEqual(['2026-01-21', '2026-01-14', '2026-01-07']);
+    expect(await mama.getByRole('link', { name: 'Hari pasar sebelumnya' }).count()).toBe(0);
+    await mama.context().close();
+  });
 });

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context';
-import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
+import { toConnection, toPage, type ConnectionShape, type PageArgs } from '../../graphql/connection';
 import { AppError } from '../../platform/app-error';
 import { MarketBooking } from '../market/entities/market-booking.entity';
 import { MarketDay } from '../market/entities/market-day.entity';
@@ -10,7 +10,7 @@ import { isUuid } from '../market/market.guard';
 import { addDays, marketClock, witaDate } from '../market/market-time.util';
 import { TurnoverReport, TurnoverStatus } from './turnover-report.entity';
 import { TurnoverErrors } from './turnover-report.errors';
-import { checkRange, exactRupiah } from './turnover-totals.service';
+import { checkRange, exactRupiah, MAX_RANGE_DAYS } from './turnover-totals.service';
 import type { MyTurnover, MyTurnoverArgs, TurnoverDayGrid, TurnoverReportsArgs } from './turnover-totals.types';
 
 /** Read models of turnover: the staff day grid and report list, and the vendor's own figures. */
@@ -66,30 +66,44 @@ export class TurnoverReportListService {
     return toConnection(rows, total, page);
   }
 
-  /** The signed-in vendor's own figures by day and by month; nobody else's are ever read. */
+  /**
+   * The signed-in vendor's own figures by month over the range (one statement, up to ten years);
+   * her figures by day are the `days` connection. Nobody else's are ever read.
+   */
   async mine(ctx: RequestContext, args: MyTurnoverArgs): Promise<MyTurnover> {
     const to = args.to ?? witaDate(marketClock.now());
     const from = args.from ?? addDays(to, -365);
-    checkRange(from, to, 366);
+    checkRange(from, to, MAX_RANGE_DAYS);
     const vendor = ctx.user ? await ctx.em.findOne(Vendor, { user: ctx.user.id }) : null;
-    if (!vendor) return { from, to, days: [], months: [], total: 0, awaitingAnswer: 0 };
-    const [days, months] = await Promise.all([
-      ctx.em.find(TurnoverReport, { vendor: vendor.id, current: true, marketDay: { date: { $gte: from, $lte: to } } }, { populate: ['marketDay'], orderBy: { marketDay: { date: 'desc' } } }),
-      ctx.em.execute(
-        `select to_char(d.date, 'YYYY-MM') as month, sum(t.amount)::text as amount, count(*)::int as market_days, (sum(sum(t.amount)) over ())::text as total
-           from turnover_report t join market_day d on d.id = t.market_day_id
-          where t.vendor_id = ? and t.current and d.date between ?::date and ?::date
-          group by 1 order by 1`,
-        [vendor.id, from, to],
-      ),
-    ]);
+    if (!vendor) return { from, to, months: [], total: 0, awaitingAnswer: 0 };
+    const months = await ctx.em.execute(
+      `select to_char(d.date, 'YYYY-MM') as month, sum(t.amount)::text as amount, count(*)::int as market_days,
+              (sum(sum(t.amount)) over ())::text as total,
+              (sum(count(*) filter (where t.status = 'RECORDED')) over ())::int as awaiting
+         from turnover_report t join market_day d on d.id = t.market_day_id
+        where t.vendor_id = ? and t.current and d.date between ?::date and ?::date
+        group by 1 order by 1`,
+      [vendor.id, from, to],
+    );
     return {
       from,
       to,
-      days,
+      vendorId: vendor.id,
       months: months.map((m: any) => ({ month: m.month, amount: exactRupiah(m.amount), marketDays: m.market_days })),
       total: exactRupiah(months[0]?.total ?? null),
-      awaitingAnswer: days.filter((d) => d.status === TurnoverStatus.RECORDED).length,
+      awaitingAnswer: months[0]?.awaiting ?? 0,
     };
+  }
+
+  /** A page of her current figures in the range, newest market day first (two statements a page). */
+  async myDays(ctx: RequestContext, mine: MyTurnover, args: PageArgs): Promise<ConnectionShape<TurnoverReport>> {
+    const page = toPage(args);
+    if (!mine.vendorId) return toConnection([], 0, page);
+    const [rows, total] = await ctx.em.findAndCount(
+      TurnoverReport,
+      { vendor: mine.vendorId, current: true, marketDay: { date: { $gte: mine.from, $lte: mine.to } } },
+      { populate: ['marketDay'], orderBy: { marketDay: { date: 'desc' }, id: 'asc' }, limit: page.limit, offset: page.offset },
+    );
+    return toConnection(rows, total, page);
   }
 }

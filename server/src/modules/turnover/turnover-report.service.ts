@@ -13,11 +13,8 @@ import { User } from '../user/user.entity';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverErrors } from './turnover-report.errors';
 import type { CorrectTurnoverInput, RecordTurnoverDayInput, RecordTurnoverInput, TurnoverDayRowInput } from './turnover-report.types';
-import { checkAmount, checkTransactions, rupiah, violatedConstraint } from './turnover-report.util';
-
-/** Sales above five times a vendor's median (of at least this many earlier days) ask for confirmation. */
-const MEDIAN_FACTOR = 5;
-const MEDIAN_MIN_DAYS = 3;
+import { TurnoverDayService } from './turnover-day.service';
+import { checkAmount, checkTransactions, implausibleReason, rupiah, TURNOVER_RECORD, violatedConstraint } from './turnover-report.util';
 
 type Row = Pick<TurnoverDayRowInput, 'idempotencyKey' | 'vendorId' | 'amount' | 'transactions' | 'confirmImplausible'>;
 
@@ -31,17 +28,18 @@ export class TurnoverReportService {
   }
 
   /**
-   * The day grid. Each row is its own transaction with its own key, and gets its own result:
+   * The day grid. Each row is stored or refused on its own, with its own key and its own result:
    * one refused row (implausible, not checked in) never holds back the others, and a replay of
-   * the whole grid after a dropped connection stores nothing twice.
+   * the whole grid after a dropped connection stores nothing twice. Batched (TurnoverDayService):
+   * the SQL statements do not grow with the rows.
    */
   async recordDay(ctx: RequestContext, input: RecordTurnoverDayInput) {
-    const rows: { vendorId: string; report?: TurnoverReport; userErrors: UserError[] }[] = [];
-    for (const [i, row] of input.rows.entries()) {
-      const result = await refusalsAsErrors(async () => ({ report: await this.recordRow(ctx, input.marketDayId, row, ['input', 'rows', String(i)]), userErrors: [] as UserError[] }));
-      rows.push({ vendorId: row.vendorId, ...result });
-    }
-    return { rows, saved: rows.filter((r) => r.userErrors.length === 0).length, userErrors: [] };
+    return new TurnoverDayService(this).record(ctx, input);
+  }
+
+  /** One row of the grid the one-row way, its refusal as its result (the day grid's fallback). */
+  async recordRowAsResult(ctx: RequestContext, marketDayId: string, row: Row, at: string[]): Promise<{ report?: TurnoverReport; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => ({ report: await this.recordRow(ctx, marketDayId, row, at), userErrors: [] as UserError[] }));
   }
 
   private async recordRow(ctx: RequestContext, marketDayId: string, row: Row, at: string[]): Promise<TurnoverReport> {
@@ -50,7 +48,7 @@ export class TurnoverReportService {
     checkAmount(ctx, row.amount, [...at, 'amount']);
     checkTransactions(ctx, row.transactions, [...at, 'transactions']);
     let created: TurnoverReport | undefined;
-    const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'turnover.record', row.idempotencyKey, ctx.user!.id, async (em) => {
+    const { value, replayed } = await runIdempotent(ctx.em as EntityManager, TURNOVER_RECORD, row.idempotencyKey, ctx.user!.id, async (em) => {
       const booking = await em.findOne(MarketBooking, { vendor: row.vendorId, marketDay: marketDayId, status: BookingStatus.CHECKED_IN });
       if (!booking) throw refuse(ctx, TurnoverErrors.TURNOVER_NOT_CHECKED_IN, [...at, 'vendorId']);
       if (await em.count(TurnoverReport, { vendor: row.vendorId, marketDay: marketDayId, current: true })) {
@@ -62,7 +60,7 @@ export class TurnoverReportService {
       report.confirmedImplausible = implausible;
       report.recordedBy = em.getReference(User, ctx.user!.id);
       em.persist(report);
-      this.audit.record({ ...ctx, em }, 'turnover.record', 'TurnoverReport', report.id, { after: { vendorId: row.vendorId, marketDayId, amount: row.amount, transactions: row.transactions } });
+      this.audit.record({ ...ctx, em }, TURNOVER_RECORD, 'TurnoverReport', report.id, { after: { vendorId: row.vendorId, marketDayId, amount: row.amount, transactions: row.transactions } });
       await this.flush(ctx, em, at);
       created = report;
       return { id: report.id };
@@ -138,18 +136,12 @@ export class TurnoverReportService {
 
   /** Why the figure looks wrong (above the ceiling, or above 5× her median), or undefined. */
   private async isImplausible(ctx: RequestContext, em: EntityManager, vendorId: string, dayId: string, amount: number): Promise<string | undefined> {
-    const ceiling = ctx.config.turnoverPlausibleMax;
-    const en = ctx.locale === 'en';
-    if (amount > ceiling) return en ? `the limit is ${rupiah(ceiling)} per day` : `batas ${rupiah(ceiling)} per hari`;
+    if (amount > ctx.config.turnoverPlausibleMax) return implausibleReason(ctx, amount, null, 0);
     const [{ median, days }] = await em.execute(
       `select percentile_cont(0.5) within group (order by amount) as median, count(*)::int as days
          from turnover_report where vendor_id = ? and current and market_day_id <> ?`,
       [vendorId, dayId],
     );
-    if (days >= MEDIAN_MIN_DAYS && amount > MEDIAN_FACTOR * Number(median)) {
-      const m = rupiah(Math.round(Number(median)));
-      return en ? `more than ${MEDIAN_FACTOR}× her median of ${m} over ${days} market days` : `lebih dari ${MEDIAN_FACTOR}× median ${m} dari ${days} hari pasar`;
-    }
-    return undefined;
+    return implausibleReason(ctx, amount, median === null ? null : Number(median), days);
   }
 }

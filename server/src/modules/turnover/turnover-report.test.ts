@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphqlClient } from '../../../test/graphql-client';
-import { approvedVendors, phoneOf, signedIn } from '../../../test/market.fixtures';
+import { approvedVendors, bulkVendors, phoneOf, signedIn } from '../../../test/market.fixtures';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { CONFIRM, CORRECT, DISPUTE, marketDayWith, RECORD, RECORD_DAY, RESOLVE } from '../../../test/turnover.fixtures';
 
@@ -197,6 +197,52 @@ describe('turnover reports: logging, retries, corrections, confirm/dispute/resol
       expect(replay.recordTurnoverDay.saved).toBe(3);
       expect(replay.recordTurnoverDay.rows[0].report.id).toBe(r.recordTurnoverDay.rows[0].report.id);
       expect(await count('market_day_id = ?', [gridDay])).toBe(3);
+    });
+
+    it('costs the same number of SQL statements for 2 rows as for 30, and so does the replay; each row keeps its key and audit entry', async () => {
+      const vs = (await bulkVendors(t, 9400, 32)).map((x) => x.vendorId);
+      const small = await marketDayWith(t, '2024-04-11', vs.slice(0, 2).map((id) => ({ id })));
+      const large = await marketDayWith(t, '2024-04-12', vs.slice(2).map((id) => ({ id })));
+      const grid = (ids: string[], tag: string) => ids.map((vendorId, n) => ({ idempotencyKey: `${tag}-${n}`, vendorId, amount: 100_000 + n, transactions: n }));
+      const smallRows = grid(vs.slice(0, 2), key('s'));
+      const largeRows = grid(vs.slice(2), key('l'));
+      const a = await staff.ok<any>(RECORD_DAY, { i: { marketDayId: small, rows: smallRows } });
+      const b = await staff.ok<any>(RECORD_DAY, { i: { marketDayId: large, rows: largeRows } });
+      expect([a.recordTurnoverDay.saved, b.recordTurnoverDay.saved]).toEqual([2, 30]);
+      expect(b.recordTurnoverDay.rows.map((r: any) => r.report.amount)).toEqual(largeRows.map((r) => r.amount));
+      expect(b.sqlStatements).toBe(a.sqlStatements);
+      expect(b.sqlStatements).toBeLessThan(15);
+      const ids = b.recordTurnoverDay.rows.map((r: any) => r.report.id);
+      const [audit] = await t.sql(`select count(*)::int as n from audit_entry where action = 'turnover.record' and entity_id = any(?::text[])`, [`{${ids.join(',')}}`]);
+      const [keys] = await t.sql(`select count(*)::int as n from idempotency_key where operation = 'turnover.record' and response->>'id' = any(?::text[])`, [`{${ids.join(',')}}`]);
+      expect([audit.n, keys.n]).toEqual([30, 30]);
+
+      const a2 = await staff.ok<any>(RECORD_DAY, { i: { marketDayId: small, rows: smallRows } });
+      const b2 = await staff.ok<any>(RECORD_DAY, { i: { marketDayId: large, rows: largeRows } });
+      expect(b2.recordTurnoverDay.rows.map((r: any) => r.report.id)).toEqual(ids);
+      expect(b2.sqlStatements).toBe(a2.sqlStatements);
+      expect(await count('market_day_id = ?', [large])).toBe(30);
+    });
+
+    it('a vendor twice in one grid: the first row is stored, the second told it is recorded; a key twice names one report', async () => {
+      const vs = (await bulkVendors(t, 9440, 2)).map((x) => x.vendorId);
+      const gridDay = await marketDayWith(t, '2024-04-13', vs.map((id) => ({ id })));
+      const same = key('same');
+      const r = await staff.ok<any>(RECORD_DAY, {
+        i: {
+          marketDayId: gridDay,
+          rows: [
+            { idempotencyKey: key('t0'), vendorId: vs[0], amount: 10_000 },
+            { idempotencyKey: key('t1'), vendorId: vs[0], amount: 20_000 },
+            { idempotencyKey: same, vendorId: vs[1], amount: 30_000 },
+            { idempotencyKey: same, vendorId: vs[1], amount: 30_000 },
+          ],
+        },
+      });
+      expect(r.recordTurnoverDay.rows.map((x: any) => x.userErrors[0]?.code ?? x.report.amount)).toEqual([10_000, 'TURNOVER_ALREADY_RECORDED', 30_000, 30_000]);
+      expect(r.recordTurnoverDay.rows[1].userErrors[0].field).toEqual(['input', 'rows', '1', 'vendorId']);
+      expect(r.recordTurnoverDay.rows[3].report.id).toBe(r.recordTurnoverDay.rows[2].report.id);
+      expect(await count('market_day_id = ?', [gridDay])).toBe(2);
     });
   });
 });

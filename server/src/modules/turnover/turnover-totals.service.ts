@@ -4,7 +4,7 @@ import { addDays } from '../market/market-time.util';
 import { TurnoverErrors } from './turnover-report.errors';
 import { TOTALS_MAX_ROWS, TurnoverGroupBy, TurnoverPeriod, type TurnoverTotals, type TurnoverTotalsArgs } from './turnover-totals.types';
 
-const MAX_RANGE_DAYS = 3660;
+export const MAX_RANGE_DAYS = 3660;
 
 /** First day of the period holding the date `x` (an SQL date expression). */
 const BUCKET: Record<TurnoverPeriod, (x: string) => string> = {

@@ -7,7 +7,8 @@ import { CONFIRM, DISPUTE, marketDayWith, RECORD } from '../../../test/turnover.
 const TOTALS = `query($p: TurnoverPeriod!, $g: TurnoverGroupBy, $f: LocalDate!, $t: LocalDate!) {
   turnoverTotals(period: $p, groupBy: $g, from: $f, to: $t) { total truncated rows { periodStart groupKey groupLabel amount previousAmount growthPercent vendors marketDays } } }`;
 const GRID = `query($d: ID!) { turnoverDayGrid(marketDayId: $d) { checkedIn recorded total rows { stallCode vendor { businessName } booking { status } report { amount status } } } }`;
-const MY = `query($f: LocalDate, $t: LocalDate) { myTurnover(from: $f, to: $t) { total awaitingAnswer months { month amount marketDays } days { id amount status vendor { businessName } marketDay { date } history { version amount } } } }`;
+const MY = `query($f: LocalDate, $t: LocalDate) { myTurnover(from: $f, to: $t) { total awaitingAnswer months { month amount marketDays } days(first: 100) { totalCount nodes { id amount status vendor { businessName } marketDay { date } history { version amount } } } } }`;
+const MY_PAGE = `query($f: LocalDate, $t: LocalDate, $n: Int, $a: String) { myTurnover(from: $f, to: $t) { total days(first: $n, after: $a) { totalCount pageInfo { hasNextPage endCursor } nodes { marketDay { date } } } } }`;
 const REPORTS = `query($s: TurnoverStatus) { turnoverReports(first: 50, status: $s) { totalCount nodes { amount status disputeComment vendor { businessName } marketDay { date } } } }`;
 
 describe('turnover totals, day grid and lists (real HTTP, real PostgreSQL)', () => {
@@ -119,12 +120,29 @@ describe('turnover totals, day grid and lists (real HTTP, real PostgreSQL)', () 
     ]);
     expect(mine.myTurnover.total).toBe(5_500_000);
     expect(mine.myTurnover.awaitingAnswer).toBe(3);
-    expect(mine.myTurnover.days.map((d: any) => d.marketDay.date)).toEqual(['2029-07-07', '2029-06-09', '2029-06-02']);
-    await mama.ok(CONFIRM, { i: { reportId: mine.myTurnover.days[0].id } });
-    await mama.ok(DISPUTE, { i: { reportId: mine.myTurnover.days[1].id, comment: 'Seharusnya Rp 1.750.000' } });
+    expect(mine.myTurnover.days.nodes.map((d: any) => d.marketDay.date)).toEqual(['2029-07-07', '2029-06-09', '2029-06-02']);
+    await mama.ok(CONFIRM, { i: { reportId: mine.myTurnover.days.nodes[0].id } });
+    await mama.ok(DISPUTE, { i: { reportId: mine.myTurnover.days.nodes[1].id, comment: 'Seharusnya Rp 1.750.000' } });
     const queue = await staff.ok<any>(REPORTS, { s: 'DISPUTED' });
     // The demo data has two disputes of its own; hers is among them.
     expect(queue.turnoverReports.nodes.filter((n: any) => n.vendor.businessName === 'Usaha Mama 800')).toEqual([{ amount: 1_500_000, status: 'DISPUTED', disputeComment: 'Seharusnya Rp 1.750.000', vendor: { businessName: 'Usaha Mama 800' }, marketDay: { date: '2029-06-09' } }]);
+  });
+
+  it('her days come in pages (first up to 100) over up to ten years, each page in the same number of statements', async () => {
+    const mama = await signedIn(t, phoneOf(800));
+    const range = { f: '2020-01-01', t: '2029-12-31' };
+    const one = await mama.ok<any>(MY_PAGE, { ...range, n: 2 });
+    expect(one.myTurnover.days.totalCount).toBe(3);
+    expect(one.myTurnover.days.nodes.map((d: any) => d.marketDay.date)).toEqual(['2029-07-07', '2029-06-09']);
+    expect(one.myTurnover.days.pageInfo.hasNextPage).toBe(true);
+    const two = await mama.ok<any>(MY_PAGE, { ...range, n: 2, a: one.myTurnover.days.pageInfo.endCursor });
+    expect(two.myTurnover.days.nodes.map((d: any) => d.marketDay.date)).toEqual(['2029-06-02']);
+    expect(two.myTurnover.days.pageInfo.hasNextPage).toBe(false);
+    expect(two.sqlStatements).toBe(one.sqlStatements);
+    const all = await mama.ok<any>(MY_PAGE, { ...range, n: 100 });
+    expect(all.sqlStatements).toBe(one.sqlStatements);
+    const tooMany = await mama.request<any>(MY_PAGE, { ...range, n: 101 });
+    expect(tooMany.errors?.[0].extensions?.code).toBe('PAGE_SIZE_OUT_OF_RANGE');
   });
 
   it("a vendor never reads another vendor's turnover, by any operation", async () => {
@@ -143,13 +161,13 @@ describe('turnover totals, day grid and lists (real HTTP, real PostgreSQL)', () 
     const text = JSON.stringify(mine);
     expect(text).not.toContain('1600000000');
     expect(text).not.toContain('Usaha Mama 801');
-    expect(mine.myTurnover.days.every((d: any) => d.vendor.businessName === 'Usaha Mama 800')).toBe(true);
+    expect(mine.myTurnover.days.nodes.every((d: any) => d.vendor.businessName === 'Usaha Mama 800')).toBe(true);
     // The weaver sees hers only, and her market bookings carry no one else's figure either.
     const weaver = await signedIn(t, phoneOf(801));
     const hers = await weaver.ok<any>(MY, { f: '2029-01-01', t: '2029-12-31' });
     expect(hers.myTurnover.total).toBe(3_100_000_000);
     // A staff-only field on her own report is refused too.
-    const who = await weaver.request<any>('{ myTurnover(from: "2029-01-01", to: "2029-12-31") { days { recordedByName } } }');
+    const who = await weaver.request<any>('{ myTurnover(from: "2029-01-01", to: "2029-12-31") { days { nodes { recordedByName } } } }');
     expect(who.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -104,7 +104,7 @@ export class TurnoverReportConnection extends Connection(TurnoverReport, 'Turnov
 @ArgsType()
 export class MyTurnoverArgs {
   @Field(() => LocalDateScalar, { nullable: true, description: 'First date (default: a year before `to`).' }) from?: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last date (default: today in WITA); at most 366 days after `from`.' }) to?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last date (default: today in WITA); at most ten years after `from`.' }) to?: string;
 }
 
 @ObjectType({ description: 'Her turnover in one month.' })
@@ -118,7 +118,8 @@ export class TurnoverMonth {
 export class MyTurnover {
   @Field(() => LocalDateScalar) from: string;
   @Field(() => LocalDateScalar) to: string;
-  @Field(() => [TurnoverReport], { description: 'Her current figures, newest market day first.' }) days: TurnoverReport[];
+  /** Whose figures `days` pages through; set by the service from the signed-in account, never from input. */
+  vendorId?: string;
   @Field(() => [TurnoverMonth], { description: 'Oldest month first.' }) months: TurnoverMonth[];
   @Field(() => RupiahScalar) total: number;
   @Field(() => Int, { description: 'Figures waiting for her to confirm or dispute.' }) awaitingAnswer: number;

@@ -2,6 +2,7 @@ import type { FeatureModule } from '../feature-module';
 import { Enrolment } from './enrolment.entity';
 import { MentoringFollowUp, MentoringVisit } from './mentoring.entity';
 import { MentoringResolver } from './mentoring.resolver';
+import { MyTurnoverResolver } from './my-turnover.resolver';
 import { OutcomeResolver } from './outcome.resolver';
 import { Migration20261129060000TurnoverReport } from './migrations/Migration20261129060000TurnoverReport';
 import { Migration20261129070000Training } from './migrations/Migration20261129070000Training';
@@ -28,6 +29,7 @@ export const turnoverModule: FeatureModule = {
   resolvers: [
     TurnoverReportResolver,
     TurnoverTotalsResolver,
+    MyTurnoverResolver,
     TrainingResolver,
     EnrolmentResolver,
     MentoringResolver,

@@ -4,7 +4,7 @@ import { bulkVendors } from '../../../test/market.fixtures';
 import { fireAtOnce } from '../../../test/race';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from '../../../test/test-database';
-import { marketDayWith, RECORD } from '../../../test/turnover.fixtures';
+import { marketDayWith, RECORD, RECORD_DAY } from '../../../test/turnover.fixtures';
 
 /**
  * Two app instances (two server processes: separate connection pools) on one PostgreSQL get
@@ -56,5 +56,22 @@ describe.runIf(requireRealPostgres('turnover races'))('turnover recording from t
     expect(values.filter((v) => v.report).length).toBe(20);
     expect(values.filter((v) => !v.report).map((v) => v.userErrors[0].code)).toEqual(Array(20).fill('TURNOVER_ALREADY_RECORDED'));
     expect(await a.sql(`select count(*)::int as n from turnover_report where market_day_id = ? and current`, [day])).toEqual([{ n: 60 }]);
+  });
+  it('the same day grid sent to both processes at once, and two grids overlapping with other keys: one report per vendor, every row answered', async () => {
+    const gridDay = await marketDayWith(a, '2024-05-03', vendors.map((v) => ({ id: v.vendorId })));
+    const rows = (tag: string, from: number, to: number) => vendors.slice(from, to).map((v, n) => ({ idempotencyKey: `${tag}-${from + n}`, vendorId: v.vendorId, amount: 300_000 + from + n }));
+    const same = rows('grid-same', 0, 30);
+    const [x, y] = await Promise.all([staffA.ok<any>(RECORD_DAY, { i: { marketDayId: gridDay, rows: same } }), staffB.ok<any>(RECORD_DAY, { i: { marketDayId: gridDay, rows: same } })]);
+    expect([x.recordTurnoverDay.saved, y.recordTurnoverDay.saved]).toEqual([30, 30]);
+    expect(y.recordTurnoverDay.rows.map((r: any) => r.report.id)).toEqual(x.recordTurnoverDay.rows.map((r: any) => r.report.id));
+    // Vendors 40–49 in both grids under different keys: each stored once, the other grid told so.
+    const [p, q] = await Promise.all([
+      staffA.ok<any>(RECORD_DAY, { i: { marketDayId: gridDay, rows: rows('grid-p', 30, 50) } }),
+      staffB.ok<any>(RECORD_DAY, { i: { marketDayId: gridDay, rows: rows('grid-q', 40, 60) } }),
+    ]);
+    const codes = [...p.recordTurnoverDay.rows, ...q.recordTurnoverDay.rows].map((r: any) => r.userErrors[0]?.code ?? 'OK');
+    expect(codes.filter((c) => c === 'OK').length).toBe(30);
+    expect(codes.filter((c) => c !== 'OK')).toEqual(Array(10).fill('TURNOVER_ALREADY_RECORDED'));
+    expect(await a.sql(`select count(*)::int as n, count(distinct vendor_id)::int as d from turnover_report where market_day_id = ? and current`, [gridDay])).toEqual([{ n: 60, d: 60 }]);
   });
 });

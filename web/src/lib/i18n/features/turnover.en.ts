@@ -71,6 +71,7 @@ export const turnoverEn: Record<keyof typeof turnoverId, string> = {
   'turnover.mine.months': 'Per month',
   'turnover.mine.chart': 'Chart of turnover per month',
   'turnover.mine.days': 'Per market day',
+  'turnover.mine.older': 'Earlier market days',
   'turnover.mine.none': 'No turnover has been logged yet.',
   'turnover.mine.confirm': 'This figure is right',
   'turnover.mine.confirmLabel': 'Confirm the turnover of {date}',

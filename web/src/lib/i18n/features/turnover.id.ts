@@ -69,6 +69,7 @@ export const turnoverId = {
   'turnover.mine.months': 'Per bulan',
   'turnover.mine.chart': 'Grafik omzet per bulan',
   'turnover.mine.days': 'Per hari pasar',
+  'turnover.mine.older': 'Hari pasar sebelumnya',
   'turnover.mine.none': 'Belum ada omzet yang dicatat.',
   'turnover.mine.confirm': 'Angka ini benar',
   'turnover.mine.confirmLabel': 'Konfirmasi omzet {date}',

@@ -3,11 +3,15 @@ import { act, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
 const MINE = /* GraphQL */ `
-  query MyTurnover {
+  query MyTurnover($after: String) {
     myTurnover {
       from to total awaitingAnswer
       months { month amount marketDays }
-      days { id amount transactions status version correctionReason disputeComment resolutionNote marketDay { date } }
+      days(first: 30, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { id amount transactions status version correctionReason disputeComment resolutionNote marketDay { date } }
+      }
     }
   }
 `;
@@ -27,8 +31,15 @@ export interface MyDay {
 export const load: PageServerLoad = async (event) => {
   await event.parent();
   const { myTurnover } = await gql<{
-    myTurnover: { from: string; to: string; total: number; awaitingAnswer: number; months: { month: string; amount: number; marketDays: number }[]; days: MyDay[] };
-  }>(event, MINE);
+    myTurnover: {
+      from: string;
+      to: string;
+      total: number;
+      awaitingAnswer: number;
+      months: { month: string; amount: number; marketDays: number }[];
+      days: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: MyDay[] };
+    };
+  }>(event, MINE, { after: event.url.searchParams.get('after') || null });
   return myTurnover;
 };
 
