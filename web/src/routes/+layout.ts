@@ -3,11 +3,11 @@ import type { LayoutLoad } from './$types';
 
 /**
  * The page's messages for t(): the common texts and its route's features, in its language only,
- * plus its menu's labels from the server. Loaded here (on the server for the HTML, in the browser
- * as small cached scripts) rather than sent as page data, so the HTML stays small and no page's
+ * plus its menu's labels. On the first load they come in the HTML with the server data; after a
+ * client-side navigation they are loaded here as small scripts the browser caches, so no page's
  * JavaScript carries another feature or language.
  */
 export const load: LayoutLoad = async ({ data, route }) => {
-  const { menu, ...rest } = data;
-  return { ...rest, messages: { ...(await loadMessages(data.locale, route.id)), ...menu } };
+  const { menu, messages, ...rest } = data;
+  return { ...rest, messages: { ...(messages ?? (await loadMessages(data.locale, route.id))), ...menu } };
 };
