@@ -93,6 +93,7 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
   it('records a delivery made without signal once the phone is back online, exactly once, even when the entry is sent twice', async () => {
     const staff = await app.signedIn('oebobo@kupang.demo');
     await staff.goto(`${roundPath}?kelurahan=${OEBOBO}`);
+    await staff.locator('form[data-outbox="ready"]').first().waitFor(); // hydrated: before this the form posts as a plain form
     await staff.context().setOffline(true);
     await staff.getByLabel('Nama kuasa (bila bukan anggota keluarga)').first().fill('Ibu RT Yuliana');
     await staff.getByRole('button', { name: 'Tandai keluarga Keluarga Uji 2 sudah menerima' }).click();

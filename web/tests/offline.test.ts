@@ -49,6 +49,7 @@ describe('offline recording', () => {
     const name = (await button.getAttribute('aria-label'))!.replace(/^Catat (.+) hadir$/, '$1');
     const bookingId = await button.locator('xpath=..').locator('input[name=bookingId]').inputValue();
 
+    await staff.locator('form[data-outbox="ready"]').first().waitFor(); // hydrated: before this the form posts as a plain form
     await staff.context().setOffline(true);
     await button.click();
     await staff.getByText(`Tidak ada sinyal: “Catat ${name} hadir” disimpan di HP ini`).waitFor();
@@ -96,6 +97,7 @@ describe('offline recording', () => {
       );
     expect(await count()).toBe(0);
 
+    await vendor.locator('form[data-outbox="ready"]').first().waitFor();
     await vendor.context().setOffline(true);
     await day.getByRole('button', { name: 'Minta lapak' }).click();
     await vendor.getByText(/Tidak ada sinyal: .+ disimpan di HP ini/).waitFor();

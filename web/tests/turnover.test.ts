@@ -85,6 +85,7 @@ describe('turnover (omzet) in the browser', () => {
     const staff = await app.signedIn('pasar@kupang.demo');
     await staff.goto('/pasar/omzet');
     const row = staff.locator(`li[data-vendor="${vendors[2].name}"]`);
+    await row.locator('form[data-outbox="ready"]').waitFor(); // hydrated: before this the form posts as a plain form
     await staff.context().setOffline(true);
     await row.getByLabel('Omzet (Rp)').fill('640.000');
     await row.getByRole('button', { name: `Simpan omzet ${vendors[2].name}` }).click();

@@ -91,6 +91,8 @@ export function outbox(form: HTMLFormElement, options: OutboxOptions = {}) {
       if (result.type === 'success') freshKey(formElement);
     };
   });
+  // Marks the form as kept on the phone when the signal drops (until now it would post as a plain form).
+  form.dataset.outbox = 'ready';
   return {
     update(next: OutboxOptions) {
       options = next;
