@@ -29,18 +29,33 @@ export class AuditService {
    * reads (lists, plans), where a flushed transaction would cost three statements.
    */
   async recordNow(ctx: RequestContext, action: string, entityType: string, entityId: string | undefined, details: AuditDetails = {}): Promise<void> {
-    await ctx.em.getConnection().execute(
-      `insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, before, after, ip) values (now(), ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
-      [
-        details.actorId ?? ctx.user?.id ?? null,
-        details.actorRole ?? ctx.user?.role ?? null,
-        action,
-        entityType,
-        entityId ?? null,
-        details.before ? JSON.stringify(details.before) : null,
-        details.after ? JSON.stringify(details.after) : null,
-        ctx.ip ?? null,
-      ],
-    );
+    const { sql, params } = auditInsert({ id: details.actorId ?? ctx.user?.id, role: details.actorRole ?? ctx.user?.role, ip: ctx.ip }, action, entityType, entityId, details);
+    await ctx.em.getConnection().execute(sql, params);
   }
+}
+
+/**
+ * The INSERT of one audit entry, for code that writes in plain SQL: run it alone, or after a
+ * data-modifying WITH so the change and its entry go to the database in one statement.
+ */
+export function auditInsert(
+  actor: { id?: string | null; role?: string | null; ip?: string | null },
+  action: string,
+  entityType: string,
+  entityId: string | undefined,
+  details: Pick<AuditDetails, 'before' | 'after'> = {},
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, before, after, ip) values (now(), ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
+    params: [
+      actor.id ?? null,
+      actor.role ?? null,
+      action,
+      entityType,
+      entityId ?? null,
+      details.before ? JSON.stringify(details.before) : null,
+      details.after ? JSON.stringify(details.after) : null,
+      actor.ip ?? null,
+    ],
+  };
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
 import { CommonErrors } from '../../platform/app-error';
 import { runIdempotent } from '../../platform/idempotency.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, auditInsert } from '../audit/audit.service';
 import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
 import { User } from '../user/user.entity';
 import { Distribution, DistributionKind } from './distribution.entity';
@@ -105,16 +105,15 @@ export class DistributionService {
         const attempt = row.deliveries + 1;
         try {
           // The delivery and its audit entry in one statement.
+          const audit = auditInsert({ id: ctx.user?.id, role: ctx.user?.role, ip: ctx.ip }, 'ina.distribution.record', 'Distribution', id, {
+            after: { roundId: input.roundId, familyId: input.familyId, packs, place: input.place, attempt },
+          });
           await em.execute(
             `with d as (
                insert into ina_distribution (id, created_at, round_id, family_id, kelurahan_code, kind, attempt, packs, received_by_member_id, proxy_name, place, delivered_at, recorded_by_id)
-               values (?, now(), ?, ?, ?, 'DELIVERY', ?, ?, ?, ?, ?, ?, ?) returning id)
-             insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, after, ip)
-             select now(), ?, ?, 'ina.distribution.record', 'Distribution', d.id::text, ?::jsonb, ? from d`,
-            [
-              id, input.roundId, input.familyId, row.kelurahan_code, attempt, packs, input.receivedByMemberId ?? null, proxyName ?? null, input.place, deliveredAt, ctx.user?.id ?? null,
-              ctx.user?.id ?? null, ctx.user?.role ?? null, JSON.stringify({ roundId: input.roundId, familyId: input.familyId, packs, place: input.place, attempt }), ctx.ip ?? null,
-            ],
+               values (?, now(), ?, ?, ?, 'DELIVERY', ?, ?, ?, ?, ?, ?, ?))
+             ${audit.sql}`,
+            [id, input.roundId, input.familyId, row.kelurahan_code, attempt, packs, input.receivedByMemberId ?? null, proxyName ?? null, input.place, deliveredAt, ctx.user?.id ?? null, ...audit.params],
           );
         } catch (err) {
           // Another process served the family a moment ago: the partial unique index let only one through.

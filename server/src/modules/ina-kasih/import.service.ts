@@ -4,6 +4,7 @@ import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AuthUser } from '../../graphql/context';
 import { translate } from '../../platform/i18n';
+import { auditInsert } from '../audit/audit.service';
 import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level.enum';
 import { User } from '../user/user.entity';
@@ -206,10 +207,8 @@ export class FamilyImportService {
       await sql(`analyze ina_family`);
       await sql(`analyze ina_family_member`);
       const [{ flags }] = await sql<{ flags: number }>(`select ina_flag_duplicates_for(?::uuid[]) as flags`, [idArray]);
-      await sql(
-        `insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, after, ip) values (now(), ?, ?, 'ina.family.import', 'FamilyImportJob', ?, ?::jsonb, ?)`,
-        [user.id, user.role, jobId, JSON.stringify({ families: families.length, members, duplicateFlags: flags }), ip],
-      );
+      const audit = auditInsert({ id: user.id, role: user.role, ip }, 'ina.family.import', 'FamilyImportJob', jobId, { after: { families: families.length, members, duplicateFlags: flags } });
+      await sql(audit.sql, audit.params);
       return { members, flags };
     });
   }
