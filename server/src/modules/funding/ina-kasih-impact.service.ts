@@ -142,7 +142,7 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
       costPerWomanPerMonth: shownWm.suppressed || wm <= 0 ? null : Math.round(rupiah / wm),
     };
   };
-  const ownFunding = partner && grand ? share(null, 'CSR', FundingSourceKind.CSR, grand.own_packs, Number(grand.own_cost), grand.own_wm) : partner ? share(null, 'CSR', FundingSourceKind.CSR, 0, 0, 0) : null;
+  const ownFunding = partner ? share(null, 'CSR', FundingSourceKind.CSR, grand?.own_packs ?? 0, Number(grand?.own_cost ?? 0), grand?.own_wm ?? 0) : null;
   // A partner sees its own sources only; another partner's cost is never shown on its own.
   const byFundingSource = sources
     .filter((s) => s.by_source && (!partner || s.own_packs !== 0 || Number(s.own_cost) !== 0))
