@@ -1,3 +1,4 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, CommonErrors } from './app-error';
 
@@ -58,6 +59,26 @@ export async function runIdempotent<T>(
     );
     return { value, replayed: false };
   });
+}
+
+/**
+ * runIdempotent for work that creates one entity: the first call gets the entity it made, a
+ * replay the stored one, read fresh.
+ */
+export async function createIdempotent<E extends { id: string }>(
+  em: EntityManager,
+  operation: string,
+  key: string | undefined,
+  userId: string | undefined,
+  entityName: EntityName<E>,
+  work: (em: EntityManager) => Promise<E>,
+): Promise<E> {
+  let created: E | undefined;
+  const { value, replayed } = await runIdempotent(em, operation, key, userId, async (tx) => {
+    created = await work(tx);
+    return { id: created.id };
+  });
+  return !replayed && created ? created : em.findOneOrFail(entityName, { id: value.id } as FilterQuery<E>, { refresh: true });
 }
 
 /** The stored first result; a key is bound to the account that used it first. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import type { UserError } from '../../graphql/user-error.type';
-import { runIdempotent } from '../../platform/idempotency.service';
+import { createIdempotent, runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../user/user.entity';
 import { explain } from './allocation.util';
@@ -47,8 +47,7 @@ export class BookingService {
       if (zone && !/^[A-Z]$/.test(zone)) throw refuse(ctx, MarketErrors.MARKET_INVALID_ZONE, ['input', 'zonePreference']);
       if (!isUuid(input.marketDayId)) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
       await allocateDueDays(ctx.em as EntityManager);
-      let created: MarketBooking | undefined;
-      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'market.requestStall', input.idempotencyKey, ctx.user!.id, async (em) => {
+      const booking = await createIdempotent(ctx.em as EntityManager, 'market.requestStall', input.idempotencyKey, ctx.user!.id, MarketBooking, async (em) => {
         // FOR SHARE: many requests at once, but never while the allocation holds the row FOR UPDATE.
         const day = await em.findOne(MarketDay, input.marketDayId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
         if (!day) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
@@ -69,10 +68,8 @@ export class BookingService {
           if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
           throw err;
         }
-        created = booking;
-        return { id: booking.id };
+        return booking;
       });
-      const booking = !replayed && created ? created : await ctx.em.findOneOrFail(MarketBooking, value.id, { refresh: true });
       return { booking, userErrors: [] };
     });
   }

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
-import { runIdempotent } from '../../platform/idempotency.service';
+import { createIdempotent, runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { MarketBooking } from './entities/market-booking.entity';
 import { MarketDay } from './entities/market-day.entity';
@@ -33,8 +33,7 @@ export class MarketDayService {
       if (!Number.isInteger(input.position) || input.position < 1 || input.position > 999) {
         throw refuse(ctx, MarketErrors.MARKET_INVALID_POSITION, ['input', 'position']);
       }
-      let saved: MarketStall | undefined;
-      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'market.saveStall', input.idempotencyKey, ctx.user!.id, async (em) => {
+      const stall = await createIdempotent(ctx.em as EntityManager, 'market.saveStall', input.idempotencyKey, ctx.user!.id, MarketStall, async (em) => {
         let stall: MarketStall;
         if (input.id !== undefined && input.id !== null) {
           const found = isUuid(input.id) ? await em.findOne(MarketStall, input.id) : null;
@@ -55,10 +54,8 @@ export class MarketDayService {
           after: { code, prime: stall.prime, active: stall.active },
         });
         await em.flush();
-        saved = stall;
-        return { id: stall.id };
+        return stall;
       });
-      const stall = !replayed && saved ? saved : await ctx.em.findOneOrFail(MarketStall, value.id, { refresh: true });
       return { stall, userErrors: [] };
     });
   }
@@ -97,8 +94,7 @@ export class MarketDayService {
   async add(ctx: RequestContext, input: AddMarketDayInput): Promise<{ marketDay?: MarketDay; userErrors: UserError[] }> {
     return refusalsAsErrors(async () => {
       if (!isWeekend(input.date)) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_WEEKEND, ['input', 'date']);
-      let made: MarketDay | undefined;
-      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'market.addMarketDay', input.idempotencyKey, ctx.user!.id, async (em) => {
+      const marketDay = await createIdempotent(ctx.em as EntityManager, 'market.addMarketDay', input.idempotencyKey, ctx.user!.id, MarketDay, async (em) => {
         if (input.date < witaDate(marketClock.now())) throw refuse(ctx, MarketErrors.MARKET_DAY_IN_PAST, ['input', 'date']);
         if (await em.count(MarketDay, { date: input.date })) throw refuse(ctx, MarketErrors.MARKET_DAY_EXISTS, ['input', 'date']);
         const day = new MarketDay(input.date, defaultWindow(input.date));
@@ -106,10 +102,8 @@ export class MarketDayService {
         em.persist(day);
         this.audit.record({ ...ctx, em }, 'market.day.add', 'MarketDay', day.id, { after: { date: day.date, capacity: day.capacity } });
         await em.flush();
-        made = day;
-        return { id: day.id };
+        return day;
       });
-      const marketDay = !replayed && made ? made : await ctx.em.findOneOrFail(MarketDay, value.id, { refresh: true });
       return { marketDay, userErrors: [] };
     });
   }

@@ -2,7 +2,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
-import { runIdempotent } from '../../platform/idempotency.service';
+import { createIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { MarketBooking } from '../market/entities/market-booking.entity';
 import { MarketDay } from '../market/entities/market-day.entity';
@@ -47,8 +47,7 @@ export class TurnoverReportService {
     if (!isUuid(marketDayId)) throw refuse(ctx, TurnoverErrors.TURNOVER_DAY_NOT_FOUND, ['input', 'marketDayId']);
     checkAmount(ctx, row.amount, [...at, 'amount']);
     checkTransactions(ctx, row.transactions, [...at, 'transactions']);
-    let created: TurnoverReport | undefined;
-    const { value, replayed } = await runIdempotent(ctx.em as EntityManager, TURNOVER_RECORD, row.idempotencyKey, ctx.user!.id, async (em) => {
+    return createIdempotent(ctx.em as EntityManager, TURNOVER_RECORD, row.idempotencyKey, ctx.user!.id, TurnoverReport, async (em) => {
       const booking = await em.findOne(MarketBooking, { vendor: row.vendorId, marketDay: marketDayId, status: BookingStatus.CHECKED_IN });
       if (!booking) throw refuse(ctx, TurnoverErrors.TURNOVER_NOT_CHECKED_IN, [...at, 'vendorId']);
       if (await em.count(TurnoverReport, { vendor: row.vendorId, marketDay: marketDayId, current: true })) {
@@ -62,10 +61,8 @@ export class TurnoverReportService {
       em.persist(report);
       this.audit.record({ ...ctx, em }, TURNOVER_RECORD, 'TurnoverReport', report.id, { after: { vendorId: row.vendorId, marketDayId, amount: row.amount, transactions: row.transactions } });
       await this.flush(ctx, em, at);
-      created = report;
-      return { id: report.id };
+      return report;
     });
-    return !replayed && created ? created : ctx.em.findOneOrFail(TurnoverReport, value.id, { refresh: true });
   }
 
   /** A correction: the current version is kept as history and a new version takes its place. */
@@ -75,8 +72,7 @@ export class TurnoverReportService {
       if (!reason) throw refuse(ctx, TurnoverErrors.TURNOVER_REASON_REQUIRED, ['input', 'reason']);
       checkAmount(ctx, input.amount, ['input', 'amount']);
       checkTransactions(ctx, input.transactions, ['input', 'transactions']);
-      let created: TurnoverReport | undefined;
-      const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'turnover.correct', input.idempotencyKey, ctx.user!.id, async (em) => {
+      const report = await createIdempotent(ctx.em as EntityManager, 'turnover.correct', input.idempotencyKey, ctx.user!.id, TurnoverReport, async (em) => {
         const old = await this.lockCurrent(ctx, em, input.reportId);
         if (old.amount === input.amount && (old.transactions ?? null) === (input.transactions ?? null)) throw refuse(ctx, TurnoverErrors.TURNOVER_SAME_AMOUNT, ['input', 'amount']);
         const implausible = await this.checkPlausible(ctx, em, old.vendor.id, old.marketDay.id, input.amount, !!input.confirmImplausible, ['input', 'amount']);
@@ -86,10 +82,9 @@ export class TurnoverReportService {
           after: { version: next.version, amount: next.amount, transactions: next.transactions, reason },
         });
         await em.flush();
-        created = next;
-        return { id: next.id };
+        return next;
       });
-      return { report: !replayed && created ? created : await ctx.em.findOneOrFail(TurnoverReport, value.id, { refresh: true }), userErrors: [] };
+      return { report, userErrors: [] };
     });
   }
 
