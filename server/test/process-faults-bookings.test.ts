@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClock } from '../src/modules/market/market-time.util';
 import { ADD_DAY, bulkVendors, REQUEST } from './market.fixtures';
-import { SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
+import { freePort, SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
 import { startTestApp, type TestApp } from './test-app';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from './test-database';
 
@@ -29,9 +29,8 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing a serv
     const staff = await t.as('pasar@kupang.demo');
     dayId = (await staff.ok<any>(ADD_DAY, { i: { date: '2027-05-08' } })).addMarketDay.marketDay.id;
     vendors = await bulkVendors(t, 8000, BURST);
-    const port = 41000 + Math.floor(Math.random() * 2000);
-    a = await startServerProcess(db.url!, port, { MARKET_CLOCK: CLOCK });
-    b = await startServerProcess(db.url!, port + 1, { MARKET_CLOCK: CLOCK });
+    a = await startServerProcess(db.url!, await freePort(), { MARKET_CLOCK: CLOCK });
+    b = await startServerProcess(db.url!, await freePort(), { MARKET_CLOCK: CLOCK });
   });
   afterAll(async () => {
     marketClock.setNow(undefined);

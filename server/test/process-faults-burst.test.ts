@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClock } from '../src/modules/market/market-time.util';
 import { CREATE_PROGRAM, insertFamilies, OPEN_ROUND, RECEIVE, RECORD as RECORD_DISTRIBUTION } from './distribution.fixtures';
 import { ADD_DAY, bulkVendors, REQUEST } from './market.fixtures';
-import { SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
+import { freePort, SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
 import { startTestApp, type TestApp } from './test-app';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from './test-database';
 import { marketDayWith, RECORD as RECORD_TURNOVER } from './turnover.fixtures';
@@ -91,7 +91,7 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing a serv
       },
     ]).flat();
 
-    port = 43000 + Math.floor(Math.random() * 2000);
+    port = await freePort();
     server = await startServerProcess(db.url!, port, processEnv);
   }, 180_000);
   afterAll(async () => {

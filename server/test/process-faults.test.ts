@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTER } from './market.fixtures';
-import { SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
+import { freePort, SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from './test-database';
 
 /**
@@ -13,8 +13,8 @@ import { createTestDatabase, requireRealPostgres, type TestDatabase } from './te
  * (`npm test` builds first; after changing server code run `npm run build -w server`).
  */
 const BURST = 40;
-const PORT_A = 39000 + Math.floor(Math.random() * 500);
-const PORT_B = PORT_A + 600;
+let portA: number;
+let portB: number;
 
 async function post(url: string, variables: Record<string, unknown>): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}/graphql`, {
@@ -53,8 +53,9 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing real s
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    a = await startServerProcess(db.url!, PORT_A); // migrates first
-    b = await startServerProcess(db.url!, PORT_B);
+    [portA, portB] = [await freePort(), await freePort()];
+    a = await startServerProcess(db.url!, portA); // migrates first
+    b = await startServerProcess(db.url!, portB);
   });
   afterAll(async () => {
     await a?.kill('SIGKILL');
@@ -111,7 +112,7 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing real s
 
   it('after a restart of the killed process, replaying every key returns the first result and writes nothing new', async () => {
     await a!.kill('SIGKILL');
-    a = await startServerProcess(db.url!, PORT_A);
+    a = await startServerProcess(db.url!, portA);
     const before = await sql(`select count(*)::int as n from market_vendor`);
     const codes = await sql(`select code from market_vendor where business_name like 'Usaha Tahan Banting %' order by code`);
     const replays = await Promise.all(Array.from({ length: BURST }, (_, n) => post(n % 2 ? a!.url : b!.url, { i: inputOf(n) })));

@@ -1,10 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_PII_KEY } from './test-app';
 
 export const SERVER_MAIN = path.resolve(__dirname, '..', 'dist', 'main.js');
+
+/** A port nobody listens on right now, from the operating system (a random pick can hit one in use). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 export interface ServerProcess {
   url: string;
