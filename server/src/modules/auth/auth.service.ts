@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { plainRows } from '../../db/plain-sql';
 import type { AuthUser, RequestContext } from '../../graphql/context';
+
 import { userError, type UserError } from '../../graphql/user-error.type';
 import { normalizeMobilePhone } from '../../platform/phone.util';
 import { AuditService } from '../audit/audit.service';
@@ -77,7 +79,7 @@ export class AuthService {
   async lookup(em: EntityManager, token: string | undefined): Promise<SessionLookup> {
     if (!token) return { user: null, expired: false };
     const tokenHash = hashSessionToken(token);
-    const [row] = await em.getConnection().execute<SessionRow[]>(SESSION_LOOKUP_SQL, [tokenHash]);
+    const [row] = await plainRows<SessionRow>(em, SESSION_LOOKUP_SQL, [tokenHash]);
     if (!row) return { user: null, expired: true };
     const { session_live: live, session_kelurahan_codes: kelurahanCodes, password_hash: _hash, ...account } = row;
     if (!live || !account.active) return { user: null, expired: true };

@@ -1,8 +1,7 @@
-import { Reference } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Allow, Permission } from '../../graphql/permissions';
-import { regionChildrenLoader } from './region.loaders';
+import type { RegionRow } from './region.cache';
 import { Region } from './region.entity';
 import { RegionLevel } from './region-level.enum';
 import { RegionService } from './region.service';
@@ -17,23 +16,23 @@ export class RegionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('level', () => RegionLevel, { nullable: true }) level?: RegionLevel,
     @Arg('parentCode', () => String, { nullable: true }) parentCode?: string,
-  ): Promise<Region[]> {
+  ): Promise<RegionRow[]> {
     return this.regionService.list(ctx, level, parentCode);
   }
 
   @Allow(Permission.RegionRead)
   @Query(() => Region, { nullable: true, description: 'One area by its Kemendagri code.' })
-  region(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<Region | null> {
+  region(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<RegionRow | null> {
     return this.regionService.findByCode(ctx, code);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The area this one belongs to.' })
-  async parent(@Root() region: Region): Promise<Region | null> {
-    return region.parent ? Reference.create(region.parent).load({ dataloader: true }).then((p) => p ?? null) : null;
+  parent(@Ctx() ctx: RequestContext, @Root() region: Pick<Region, 'code'>): Promise<RegionRow | null> {
+    return this.regionService.parentOf(ctx, region.code);
   }
 
   @FieldResolver(() => [Region], { description: 'Areas directly under this one.' })
-  children(@Ctx() ctx: RequestContext, @Root() region: Region): Promise<Region[]> {
-    return ctx.loaders.get(regionChildrenLoader).load(region.code);
+  children(@Ctx() ctx: RequestContext, @Root() region: Pick<Region, 'code'>): Promise<RegionRow[]> {
+    return this.regionService.childrenOf(ctx, region.code);
   }
 }

@@ -1,7 +1,6 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
-import { Region } from './region.entity';
+import { dropRegionSnapshot, regionSnapshot, type RegionRow } from './region.cache';
 import { RegionLevel } from './region-level.enum';
 
 export interface RegionFile {
@@ -11,15 +10,23 @@ export interface RegionFile {
 
 /** The administrative areas the platform works in, loaded from a Kemendagri code file. */
 export class RegionService {
-  list(ctx: RequestContext, level?: RegionLevel, parentCode?: string): Promise<Region[]> {
-    const where: FilterQuery<Region> = {};
-    if (level) where.level = level;
-    if (parentCode) where.parent = parentCode;
-    return ctx.em.find(Region, where, { orderBy: { code: 'asc' } });
+  async list(ctx: RequestContext, level?: RegionLevel, parentCode?: string): Promise<RegionRow[]> {
+    const { all } = await regionSnapshot(ctx.em);
+    return all.filter((r) => (!level || r.level === level) && (!parentCode || r.parentCode === parentCode));
   }
 
-  findByCode(ctx: RequestContext, code: string): Promise<Region | null> {
-    return ctx.em.findOne(Region, { code });
+  async findByCode(ctx: RequestContext, code: string): Promise<RegionRow | null> {
+    return (await regionSnapshot(ctx.em)).byCode.get(code) ?? null;
+  }
+
+  async parentOf(ctx: RequestContext, code: string): Promise<RegionRow | null> {
+    const { byCode } = await regionSnapshot(ctx.em);
+    const parentCode = byCode.get(code)?.parentCode;
+    return (parentCode && byCode.get(parentCode)) || null;
+  }
+
+  async childrenOf(ctx: RequestContext, code: string): Promise<RegionRow[]> {
+    return (await regionSnapshot(ctx.em)).children.get(code) ?? [];
   }
 
   /**
@@ -47,6 +54,7 @@ export class RegionService {
          postal_code = excluded.postal_code, aliases = excluded.aliases`,
       params,
     );
+    dropRegionSnapshot();
     return rows.length;
   }
 }
