@@ -11,11 +11,15 @@ import { AuthErrors } from '../auth/auth.errors';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.util';
 import { Session } from '../auth/session.entity';
 import { Partner } from '../partner/partner.entity';
+import { partnerLoader, type PartnerRow } from '../partner/partner.loaders';
+import { regionSnapshot, type RegionRow } from '../region/region.cache';
 import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level.enum';
 import { Role } from './role.enum';
 import { User, type Locale } from './user.entity';
 import { UserErrors } from './user.errors';
+import { kelurahanCodesLoader } from './user.loaders';
+import { partnerIdOf, type UserRow } from './user.row';
 import type { CreateUserInput, UsersArgs } from './user.types';
 
 export interface UserResult {
@@ -41,6 +45,20 @@ export class UserService {
     }
     const [rows, total] = await ctx.em.findAndCount(User, where, { orderBy: { fullName: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
     return toConnection(rows, total, page);
+  }
+
+  /** The partner organisation of a PARTNER account (row or entity); one statement for a whole list. */
+  partnerOf(ctx: RequestContext, user: UserRow | User): Promise<PartnerRow | null> {
+    const partnerId = partnerIdOf(user);
+    return partnerId ? ctx.loaders.get(partnerLoader).load(partnerId) : Promise.resolve(null);
+  }
+
+  /** The kelurahan an account is limited to, from the region snapshot; one statement for a whole list. */
+  async kelurahanScopeOf(ctx: RequestContext, userId: string): Promise<RegionRow[]> {
+    const codes = await ctx.loaders.get(kelurahanCodesLoader).load(userId);
+    if (!codes.length) return [];
+    const { byCode } = await regionSnapshot(ctx.em);
+    return codes.flatMap((code) => byCode.get(code) ?? []);
   }
 
   /** Validates and creates an account; every problem is reported at once, nothing is saved on any. */
@@ -144,6 +162,7 @@ export class UserService {
   async setMyLocale(ctx: RequestContext, locale: string): Promise<UserResult> {
     const wanted = locale.trim().toLowerCase();
     if (!isLocale(wanted)) return { userErrors: [userError(ctx.locale, UserErrors.LOCALE_UNKNOWN, ['input', 'locale'])] };
+    // One statement: the session's account is a plain row, not in the identity map.
     const user = await ctx.em.findOneOrFail(User, ctx.user!.id);
     if (user.locale !== wanted) {
       const before = { locale: user.locale };
