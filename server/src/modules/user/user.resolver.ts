@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import type { ConnectionShape } from '../../graphql/connection';
 import { Allow, Permission } from '../../graphql/permissions';
 import { Partner } from '../partner/partner.entity';
 import type { PartnerRow } from '../partner/partner.loaders';
@@ -16,7 +17,7 @@ export class UserResolver {
 
   @Allow(Permission.UserManage)
   @Query(() => UserConnection, { description: 'All accounts (admin only).' })
-  users(@Ctx() ctx: RequestContext, @Args(() => UsersArgs) args: UsersArgs): Promise<UserConnection> {
+  users(@Ctx() ctx: RequestContext, @Args(() => UsersArgs) args: UsersArgs): Promise<ConnectionShape<UserRow>> {
     return this.userService.list(ctx, args);
   }
 
