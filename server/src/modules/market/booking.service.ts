@@ -1,5 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { plainRows } from '../../db/plain-sql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import type { UserError } from '../../graphql/user-error.type';
@@ -13,6 +14,8 @@ import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
 import { BookingStatus, MarketDayStatus, STALL_HOLDING } from './entities/market.enums';
 import { MarketErrors } from './market.errors';
+import { marketDayLoader, stallLoader } from './market.loaders';
+import { BOOKING, MARKET_DAY, STALL, type BookingRow } from './market.rows';
 import { isUuid, refuse, refusalsAsErrors } from './market.guard';
 import { MarketDayService } from './market-day.service';
 import { marketClock, witaDate } from './market-time.util';
@@ -25,6 +28,19 @@ const FIRST_FREE_STALL_SQL = `with usable as (select * from market_stall where a
    where not exists (select 1 from market_booking b where b.market_day_id = ? and b.stall_id = u.id and b.status = any(?::text[]))
    order by coalesce(u.zone = ?, false) desc, u.zone, u.position
    limit 1`;
+
+/** One page of a vendor's bookings with their days and stalls, and her total (one row of nulls when the page is empty). */
+const MY_BOOKINGS_SQL = `select t.total, p.*
+  from (select count(*)::int as total from market_booking where vendor_id = ?) t
+  left join lateral (
+    select ${BOOKING.columns('b')}, ${MARKET_DAY.columns('d', 'd.')}, ${STALL.columns('s', 's.')}
+      from market_booking b
+      join market_day d on d.id = b.market_day_id
+      left join market_stall s on s.id = b.stall_id
+     where b.vendor_id = ?
+     order by d.date desc, b.created_at desc
+     limit ? offset ?) p on true
+ order by p."d.date" desc, p."createdAt" desc`;
 
 const WITA_TIME = (d: Date) =>
   `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.')} WITA`;
@@ -218,17 +234,27 @@ export class BookingService {
     });
   }
 
-  /** The signed-in vendor's bookings, newest market day first. */
-  async mine(ctx: RequestContext, args: MyBookingsArgs): Promise<ConnectionShape<MarketBooking>> {
+  /**
+   * The signed-in vendor's bookings, newest market day first, as plain rows: the page, its total
+   * and each booking's day and stall in one statement (the day and stall loaders are primed).
+   */
+  async mine(ctx: RequestContext, args: MyBookingsArgs): Promise<ConnectionShape<BookingRow>> {
     const page = toPage(args);
     const vendor = await this.vendors.signedIn(ctx);
     if (!vendor) return toConnection([], 0, page);
     await allocateDueDaysOnce(ctx);
-    const [rows, total] = await ctx.em.findAndCount(
-      MarketBooking,
-      { vendor: vendor.id },
-      { populate: ['marketDay', 'stall'], orderBy: { marketDay: { date: 'desc' }, createdAt: 'desc' }, limit: page.limit, offset: page.offset },
-    );
-    return toConnection(rows, total, page);
+    const raw = await plainRows(ctx.em, MY_BOOKINGS_SQL, [vendor.id, vendor.id, page.limit, page.offset]);
+    const days = ctx.loaders.get(marketDayLoader);
+    const stalls = ctx.loaders.get(stallLoader);
+    const rows: BookingRow[] = [];
+    for (const r of raw) {
+      const booking = BOOKING.read(r);
+      if (!booking) continue;
+      days.prime(booking.marketDayId, MARKET_DAY.read(r, 'd.')!);
+      const stall = STALL.read(r, 's.');
+      if (stall) stalls.prime(stall.id, stall);
+      rows.push(booking);
+    }
+    return toConnection(rows, raw[0]?.total ?? 0, page);
   }
 }

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { plainRows } from '../../db/plain-sql';
 import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
 import { createIdempotent, runIdempotent } from '../../platform/idempotency.service';
@@ -9,11 +10,14 @@ import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
 import { BookingStatus, MarketDayStatus } from './entities/market.enums';
 import { MarketErrors } from './market.errors';
+import { MARKET_DAY, type MarketDayRow } from './market.rows';
 import { isUuid, refuse, refusalsAsErrors } from './market.guard';
 import { addDays, defaultWindow, isWeekend, marketClock, weekendDates, witaDate } from './market-time.util';
 import type { AddMarketDayInput, GenerateMarketDaysInput, SaveStallInput, UpdateMarketDayInput } from './market.types';
 
 type Window = Pick<MarketDay, 'bookingOpensAt' | 'bookingClosesAt' | 'cancelDeadline' | 'checkInCutoff'>;
+
+const DAYS_BETWEEN_SQL = `select ${MARKET_DAY.columns('d')} from market_day d where d.date between ?::date and ?::date order by d.date`;
 
 const windowOk = (w: Window) =>
   w.bookingOpensAt < w.bookingClosesAt && w.bookingClosesAt <= w.checkInCutoff && w.cancelDeadline <= w.checkInCutoff;
@@ -143,9 +147,10 @@ export class MarketDayService {
     );
   }
 
-  /** Market days from `from` to `to` (WITA dates), oldest first. */
-  list(ctx: RequestContext, from: string, to: string): Promise<MarketDay[]> {
-    return ctx.em.find(MarketDay, { date: { $gte: from, $lte: to } }, { orderBy: { date: 'asc' } });
+  /** Market days from `from` to `to` (WITA dates), oldest first, as plain rows (see market.rows.ts). */
+  async list(ctx: RequestContext, from: string, to: string): Promise<MarketDayRow[]> {
+    const rows = await plainRows(ctx.em, DAYS_BETWEEN_SQL, [from, to]);
+    return rows.map((r) => MARKET_DAY.read(r)!);
   }
 
   async mustFind(ctx: RequestContext, id: string, em: EntityManager = ctx.em as EntityManager, forUpdate = false): Promise<MarketDay> {

@@ -1,24 +1,24 @@
 import DataLoader from 'dataloader';
+import { plainRows } from '../../db/plain-sql';
 import type { LoaderFactory } from '../../graphql/loaders';
-import { MarketBooking } from './entities/market-booking.entity';
-import { MarketDay } from './entities/market-day.entity';
-import { MarketStall } from './entities/market-stall.entity';
-import { Vendor } from './entities/vendor.entity';
 import { Region } from '../region/region.entity';
+import { BOOKING, idArray, MARKET_DAY, STALL, VENDOR, type BookingRow, type MarketDayRow, type RowShape, type StallRow, type VendorRow } from './market.rows';
 
-function byId<T extends { id: string }>(entity: new (...args: never[]) => T): LoaderFactory<string, T | undefined> {
+/** One plain statement per batch: the rows of a table by id. */
+function byId<T extends { id: string }>(table: string, shape: RowShape<T>): LoaderFactory<string, T | undefined> {
+  const sql = `select ${shape.columns('t')} from ${table} t where t.id = any(?::uuid[])`;
   return (ctx) =>
     new DataLoader(async (ids) => {
-      const rows = (await ctx.em.find(entity as never, { id: { $in: [...ids] } } as never)) as T[];
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id));
+      const raw = await plainRows(ctx.em, sql, [idArray(ids)]);
+      const rows = new Map(raw.map((r) => [r.id as string, shape.read(r)]));
+      return ids.map((id) => rows.get(id));
     });
 }
 
 /** One statement per request for every vendor, stall or day a list of bookings refers to. */
-export const vendorLoader = byId(Vendor);
-export const stallLoader = byId(MarketStall);
-export const marketDayLoader = byId(MarketDay);
+export const vendorLoader = byId<VendorRow>('market_vendor', VENDOR);
+export const stallLoader = byId<StallRow>('market_stall', STALL);
+export const marketDayLoader = byId<MarketDayRow>('market_day', MARKET_DAY);
 
 export const regionLoader: LoaderFactory<string, Region | undefined> = (ctx) =>
   new DataLoader(async (codes) => {
@@ -26,11 +26,27 @@ export const regionLoader: LoaderFactory<string, Region | undefined> = (ctx) =>
     return codes.map((c) => rows.find((r) => r.code === c));
   });
 
-/** The signed-in vendor's booking for each of many days (the vendor's view of the calendar). */
-export const myBookingByDayLoader: LoaderFactory<string, MarketBooking | undefined> = (ctx) =>
+const MY_BOOKINGS_OF_DAYS_SQL = `select ${BOOKING.columns('b')}, ${STALL.columns('s', 's.')}
+  from market_booking b
+  join market_vendor v on v.id = b.vendor_id
+  left join market_stall s on s.id = b.stall_id
+ where b.market_day_id = any(?::uuid[]) and v.user_id = ?
+ order by b.created_at desc`;
+
+/**
+ * The signed-in vendor's booking for each of many days (the vendor's view of the calendar), with
+ * its stall in the same statement: the stall loader is primed, so `myBooking { stall { code } }`
+ * costs nothing more. An active booking wins over a cancelled one of the same day.
+ */
+export const myBookingByDayLoader: LoaderFactory<string, BookingRow | undefined> = (ctx) =>
   new DataLoader(async (dayIds) => {
-    const rows = ctx.user
-      ? await ctx.em.find(MarketBooking, { marketDay: { $in: [...dayIds] }, vendor: { user: ctx.user.id } }, { orderBy: { createdAt: 'desc' } })
-      : [];
-    return dayIds.map((id) => rows.find((b) => b.marketDay.id === id && b.status !== 'CANCELLED') ?? rows.find((b) => b.marketDay.id === id));
+    if (!ctx.user) return dayIds.map(() => undefined);
+    const raw = await plainRows(ctx.em, MY_BOOKINGS_OF_DAYS_SQL, [idArray(dayIds), ctx.user.id]);
+    const stalls = ctx.loaders.get(stallLoader);
+    const rows = raw.map((r) => {
+      const stall = STALL.read(r, 's.');
+      if (stall) stalls.prime(stall.id, stall);
+      return BOOKING.read(r)!;
+    });
+    return dayIds.map((id) => rows.find((b) => b.marketDayId === id && b.status !== 'CANCELLED') ?? rows.find((b) => b.marketDayId === id));
   });

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { wrap } from '@mikro-orm/core';
+import type { ConnectionShape } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { Allow, Permission, Public } from '../../graphql/permissions';
 import { Region } from '../region/region.entity';
@@ -14,6 +14,7 @@ import { Vendor } from './entities/vendor.entity';
 import { MarketBoardService } from './market-board.service';
 import { MarketDayService } from './market-day.service';
 import { marketDayLoader, myBookingByDayLoader, regionLoader, stallLoader, vendorLoader } from './market.loaders';
+import { bookingRefs, loadedWith, type BookingRow, type MarketDayRow, type StallRow, type VendorRow } from './market.rows';
 import { addDays, marketClock, witaDate } from './market-time.util';
 import {
   AddMarketDayInput,
@@ -84,13 +85,13 @@ export class VendorResolver {
 
   @Allow(Permission.MarketVendor)
   @Query(() => Vendor, { nullable: true, description: "The signed-in vendor's own business." })
-  myVendor(@Ctx() ctx: RequestContext): Promise<Vendor | null> {
+  myVendor(@Ctx() ctx: RequestContext): Promise<VendorRow | null> {
     return this.vendorService.signedIn(ctx);
   }
 
   @FieldResolver(() => Region, { description: 'Kelurahan of the business.' })
-  async kelurahan(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): Promise<Region | undefined> {
-    return ctx.loaders.get(regionLoader).load(vendor.kelurahan.code);
+  async kelurahan(@Root() vendor: Vendor | VendorRow, @Ctx() ctx: RequestContext): Promise<Region | undefined> {
+    return ctx.loaders.get(regionLoader).load(vendor instanceof Vendor ? vendor.kelurahan.code : vendor.kelurahanCode);
   }
 }
 
@@ -157,7 +158,7 @@ export class MarketDayResolver {
 
   @Public()
   @Query(() => [MarketDay], { description: 'Market days in a period (default: today to 8 weeks ahead, WITA).' })
-  async marketDays(@Ctx() ctx: RequestContext, @Args(() => MarketDaysArgs) args: MarketDaysArgs): Promise<MarketDay[]> {
+  async marketDays(@Ctx() ctx: RequestContext, @Args(() => MarketDaysArgs) args: MarketDaysArgs): Promise<MarketDayRow[]> {
     await allocateDueDaysOnce(ctx);
     const from = args.from ?? witaDate(marketClock.now());
     const to = args.to ?? addDays(from, 56);
@@ -171,13 +172,13 @@ export class MarketDayResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Requests are being taken right now.' })
-  bookingOpen(@Root() day: MarketDay): boolean {
+  bookingOpen(@Root() day: MarketDay | MarketDayRow): boolean {
     const now = marketClock.now();
     return day.status !== 'CANCELLED' && now >= day.bookingOpensAt && now < day.checkInCutoff;
   }
 
   @FieldResolver(() => MarketBooking, { nullable: true, description: "The signed-in vendor's booking for this day, if any." })
-  async myBooking(@Root() day: MarketDay, @Ctx() ctx: RequestContext): Promise<MarketBooking | undefined> {
+  async myBooking(@Root() day: MarketDay | MarketDayRow, @Ctx() ctx: RequestContext): Promise<BookingRow | undefined> {
     return ctx.user ? ctx.loaders.get(myBookingByDayLoader).load(day.id) : undefined;
   }
 }
@@ -207,31 +208,32 @@ export class MarketBookingResolver {
 
   @Allow(Permission.MarketVendor)
   @Query(() => MarketBookingConnection, { description: "The signed-in vendor's bookings, newest market day first (history)." })
-  myBookings(@Ctx() ctx: RequestContext, @Args(() => MyBookingsArgs) args: MyBookingsArgs): Promise<MarketBookingConnection> {
+  myBookings(@Ctx() ctx: RequestContext, @Args(() => MyBookingsArgs) args: MyBookingsArgs): Promise<ConnectionShape<BookingRow>> {
     return this.bookings.mine(ctx, args);
   }
 
   @FieldResolver(() => MarketDay)
-  async marketDay(@Root() b: MarketBooking, @Ctx() ctx: RequestContext): Promise<MarketDay | undefined> {
-    return wrap(b.marketDay).isInitialized() ? b.marketDay : ctx.loaders.get(marketDayLoader).load(b.marketDay.id);
+  async marketDay(@Root() b: MarketBooking | BookingRow, @Ctx() ctx: RequestContext): Promise<MarketDay | MarketDayRow | undefined> {
+    return loadedWith(b, 'marketDay') ?? ctx.loaders.get(marketDayLoader).load(bookingRefs(b).marketDayId);
   }
 
   @FieldResolver(() => Vendor)
-  async vendor(@Root() b: MarketBooking, @Ctx() ctx: RequestContext): Promise<Vendor | undefined> {
-    return wrap(b.vendor).isInitialized() ? b.vendor : ctx.loaders.get(vendorLoader).load(b.vendor.id);
+  async vendor(@Root() b: MarketBooking | BookingRow, @Ctx() ctx: RequestContext): Promise<Vendor | VendorRow | undefined> {
+    return loadedWith(b, 'vendor') ?? ctx.loaders.get(vendorLoader).load(bookingRefs(b).vendorId);
   }
 
   @FieldResolver(() => MarketStall, { nullable: true, description: 'The stall, once she has one.' })
-  async stall(@Root() b: MarketBooking, @Ctx() ctx: RequestContext): Promise<MarketStall | undefined> {
-    if (!b.stall) return undefined;
-    return wrap(b.stall).isInitialized() ? b.stall : ctx.loaders.get(stallLoader).load(b.stall.id);
+  async stall(@Root() b: MarketBooking | BookingRow, @Ctx() ctx: RequestContext): Promise<MarketStall | StallRow | undefined> {
+    const { stallId } = bookingRefs(b);
+    if (!stallId) return undefined;
+    return loadedWith(b, 'stall') ?? ctx.loaders.get(stallLoader).load(stallId);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why she got (or did not get) a stall, in her language.' })
-  async explanation(@Root() b: MarketBooking, @Ctx() ctx: RequestContext): Promise<string | undefined> {
+  async explanation(@Root() b: MarketBooking | BookingRow, @Ctx() ctx: RequestContext): Promise<string | null | undefined> {
     if (!b.allocationFacts) return b.explanation;
     const facts = b.waitlistPosition ? { ...b.allocationFacts, waitlistPosition: b.waitlistPosition } : b.allocationFacts;
-    const stall = b.stall ? await this.stall(b, ctx) : undefined;
+    const stall = await this.stall(b, ctx);
     return explain(facts, stall?.code, ctx.locale);
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
-import { ADD_DAY, approvedVendors, CANCEL, CLOSE, DECIDE, ensureStalls, PASSWORD, phoneOf, REGISTER, REQUEST, signedIn } from '../../../test/market.fixtures';
+import { ADD_DAY, approvedVendors, bulkVendors, CANCEL, CLOSE, DECIDE, ensureStalls, PASSWORD, phoneOf, REGISTER, REQUEST, signedIn } from '../../../test/market.fixtures';
 import { marketClock } from './market-time.util';
 
 const at = (iso: string) => marketClock.setNow(new Date(iso));
@@ -276,6 +276,53 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
       expect(await t.sql(`select after from audit_entry where action = 'market.day.mark_no_shows' and entity_id = ?`, [big.addMarketDay.marketDay.id])).toEqual([
         { after: { marked: 3, automatic: true } },
       ]);
+    });
+
+    it("a vendor's market page costs the same SQL statements with 1 or 40 bookings among 40 market days", async () => {
+      at('2027-05-20T00:00:00Z'); // before every booking window of the days below: no due work
+      const GENERATE = 'mutation($i: GenerateMarketDaysInput!) { generateMarketDays(input: $i) { created { id } userErrors { code } } }';
+      const made = await staff.ok<any>(GENERATE, { i: { from: '2027-06-05', to: '2027-10-31' } });
+      expect(made.generateMarketDays.created.length).toBeGreaterThanOrEqual(40);
+      const [one, many] = await bulkVendors(t, 900, 2);
+      const [a01, a02] = await t.sql(`select id from market_stall where code in ('A-01', 'A-02') order by code`);
+      // Every day of the period for one vendor, alternately with a stall (and the facts behind it) and on the waitlist.
+      await t.sql(
+        `insert into market_booking (id, created_at, updated_at, market_day_id, vendor_id, stall_id, status, requested_at, allocation_facts, explanation, waitlist_position)
+         select gen_random_uuid(), now(), now(), d.id, ?, case when n % 2 = 1 then ?::uuid end, case when n % 2 = 1 then 'CONFIRMED' else 'WAITLISTED' end, now(),
+                case when n % 2 = 1 then '{"kind":"ROTATION","rank":1,"of":1}'::jsonb end, 'Sudah diatur.', case when n % 2 = 0 then 1 end
+           from (select id, row_number() over (order by date) as n from market_day where date between '2027-06-05' and '2027-10-31') d`,
+        [many.vendorId, a01.id],
+      );
+      await t.sql(
+        `insert into market_booking (id, created_at, updated_at, market_day_id, vendor_id, stall_id, status, requested_at, allocation_facts, explanation)
+         select gen_random_uuid(), now(), now(), id, ?, ?, 'CONFIRMED', now(), '{"kind":"ROTATION","rank":1,"of":1}'::jsonb, 'Sudah diatur.'
+           from market_day where date = '2027-06-05'`,
+        [one.vendorId, a02.id],
+      );
+      const page = (token: string) => t.client({ cookie: `kp_session=${token}` });
+      const PAGES = [
+        // The reads of the market page in issue #8, and the portal's own (/usaha/pasar and /usaha/riwayat) in one request.
+        '{ myVendor { code businessName status } marketDays(from: "2027-06-01", to: "2027-10-31") { id date status } myBookings(first: 10) { nodes { id status } } }',
+        `{ myVendor { code businessName status statusReason publicConsent }
+           marketDays(from: "2027-06-01", to: "2027-10-31") { id date status bookingOpen bookingOpensAt cancelDeadline cancelReason myBooking { id status explanation waitlistPosition stall { code } } }
+           myBookings(first: 100) { totalCount nodes { id status explanation stall { code } marketDay { date } } } }`,
+      ];
+      await page(one.token).ok(PAGES[0]);
+      for (const query of PAGES) {
+        const small = await page(one.token).ok<any>(query);
+        const big = await page(many.token).ok<any>(query);
+        expect(big.marketDays.length).toBeGreaterThanOrEqual(40);
+        expect(big.myBookings.nodes.length).toBeGreaterThanOrEqual(10);
+        expect(small.myBookings.nodes).toHaveLength(1);
+        expect(big.sqlStatements).toBe(small.sqlStatements);
+        // Session, vendor, due work, days, her booking of each day (with its stall), her bookings (with their days and stalls).
+        expect(big.sqlStatements).toBeLessThanOrEqual(6);
+      }
+      const portal = await page(many.token).ok<any>(PAGES[1]);
+      expect(portal.myBookings.totalCount).toBe(portal.marketDays.length);
+      expect(portal.marketDays[0].myBooking).toMatchObject({ status: 'CONFIRMED', stall: { code: 'A-01' }, explanation: expect.stringContaining('A-01') });
+      expect(portal.marketDays[1].myBooking).toMatchObject({ status: 'WAITLISTED', stall: null, waitlistPosition: 1 });
+      expect(portal.myBookings.nodes[0].marketDay.date).toBe(portal.marketDays.at(-1).date);
     });
 
     it('a vendor withdraws her consent and disappears from the public page; staff reads of the vendor list are audited', async () => {

@@ -2,6 +2,7 @@ import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import type { UserError } from '../../graphql/user-error.type';
+import { plainRows } from '../../db/plain-sql';
 import { CommonErrors } from '../../platform/app-error';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { normalizeMobilePhone } from '../../platform/phone.util';
@@ -14,11 +15,13 @@ import { User } from '../user/user.entity';
 import { VendorStatus } from './entities/market.enums';
 import { Vendor } from './entities/vendor.entity';
 import { MarketErrors } from './market.errors';
+import { VENDOR, type VendorRow } from './market.rows';
 import { isUuid, refuse, refusalsAsErrors } from './market.guard';
 import { VendorDecision, type DecideVendorInput, type RegisterVendorInput, type UpdateMyBusinessInput, type VendorsArgs } from './market.types';
 import { userError } from '../../graphql/user-error.type';
 
-const signedInVendors = new WeakMap<RequestContext, Promise<Vendor | null>>();
+const signedInVendors = new WeakMap<RequestContext, Promise<VendorRow | null>>();
+const SIGNED_IN_VENDOR_SQL = `select ${VENDOR.columns('v')} from market_vendor v where v.user_id = ?`;
 
 /** Vendor registration (public) and the staff decisions on it. */
 export class VendorService {
@@ -144,18 +147,22 @@ export class VendorService {
     return toConnection(rows, total, page);
   }
 
-  /** The approved vendor behind the signed-in account, or a refusal. */
   /**
-   * For reads only: the signed-in account's vendor, looked up once per request however many
-   * fields of one query ask for it (myVendor, myBookings). Writes use `mine`, which reads afresh.
+   * For reads only: the signed-in account's vendor as a plain row (see market.rows.ts), looked up
+   * once per request however many fields of one query ask for it (myVendor, myBookings). Writes
+   * use `mine`, which reads the entity afresh.
    */
-  signedIn(ctx: RequestContext): Promise<Vendor | null> {
+  signedIn(ctx: RequestContext): Promise<VendorRow | null> {
     if (!ctx.user) return Promise.resolve(null);
     let found = signedInVendors.get(ctx);
-    if (!found) signedInVendors.set(ctx, (found = ctx.em.findOne(Vendor, { user: ctx.user.id })));
+    if (!found) {
+      found = plainRows(ctx.em, SIGNED_IN_VENDOR_SQL, [ctx.user.id]).then(([r]) => (r && VENDOR.read(r)) ?? null);
+      signedInVendors.set(ctx, found);
+    }
     return found;
   }
 
+  /** The approved vendor behind the signed-in account, or a refusal. */
   async mine(ctx: RequestContext, requireApproved = true): Promise<Vendor> {
     const vendor = ctx.user ? await ctx.em.findOne(Vendor, { user: ctx.user.id }) : null;
     if (!vendor || (requireApproved && vendor.status !== VendorStatus.APPROVED)) {

@@ -5,6 +5,7 @@ import { Allow, Permission } from '../../graphql/permissions';
 import { MarketDay } from '../market/entities/market-day.entity';
 import { Vendor } from '../market/entities/vendor.entity';
 import { marketDayLoader, vendorLoader } from '../market/market.loaders';
+import type { MarketDayRow, VendorRow } from '../market/market.rows';
 import { DisputeService } from './dispute.service';
 import { TurnoverReport } from './turnover-report.entity';
 import { staffNameLoader, turnoverHistoryLoader } from './turnover-report.loaders';
@@ -65,12 +66,12 @@ export class TurnoverReportResolver {
   }
 
   @FieldResolver(() => Vendor)
-  async vendor(@Root() r: TurnoverReport, @Ctx() ctx: RequestContext): Promise<Vendor | undefined> {
+  async vendor(@Root() r: TurnoverReport, @Ctx() ctx: RequestContext): Promise<Vendor | VendorRow | undefined> {
     return wrap(r.vendor).isInitialized() ? r.vendor : ctx.loaders.get(vendorLoader).load(r.vendor.id);
   }
 
   @FieldResolver(() => MarketDay)
-  async marketDay(@Root() r: TurnoverReport, @Ctx() ctx: RequestContext): Promise<MarketDay | undefined> {
+  async marketDay(@Root() r: TurnoverReport, @Ctx() ctx: RequestContext): Promise<MarketDay | MarketDayRow | undefined> {
     return wrap(r.marketDay).isInitialized() ? r.marketDay : ctx.loaders.get(marketDayLoader).load(r.marketDay.id);
   }
 
