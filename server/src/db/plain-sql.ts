@@ -40,6 +40,12 @@ export async function plainRows<T extends QueryResultRow>(em: EntityManager, sql
   }
 }
 
+/**
+ * A row as `plainRows` returns it: MikroORM's pool hands `timestamptz` over as text (its own type
+ * parsers), so a `Date` property arrives as a string until the caller converts it.
+ */
+export type WithTextDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
 interface PgClient {
   query<T extends QueryResultRow>(text: string, values: unknown[]): Promise<{ rows: T[]; rowCount: number | null }>;
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config';
 import type { StatementTally } from '../db/sql-statement-counter';
 import type { Locale } from '../platform/i18n';
 import type { Role } from '../modules/user/role.enum';
+import type { UserRow } from '../modules/user/user.row';
 import type { Loaders } from './loaders';
 
 /** The signed-in person as the API sees them for one request. */
@@ -14,6 +15,8 @@ export interface AuthUser {
   /** Kelurahan codes a scoped PROGRAM_STAFF account may see; empty = whole city. */
   kelurahanCodes: string[];
   sessionTokenHash: string;
+  /** The account as read with the session (a plain row, not in the identity map): `me` answers from it. */
+  account: UserRow;
 }
 
 /** Everything one GraphQL request carries; services take it as their first argument. */

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Allow, Permission, Public } from '../../graphql/permissions';
 import { User } from '../user/user.entity';
+import type { UserRow } from '../user/user.row';
 import { AuthService } from './auth.service';
 import { SignInInput, SignInPayload, SignOutPayload } from './auth.types';
 
@@ -23,7 +24,7 @@ export class AuthResolver {
 
   @Allow(Permission.AccountRead)
   @Query(() => User, { description: 'The signed-in account.' })
-  me(@Ctx() ctx: RequestContext): Promise<User> {
-    return ctx.em.findOneOrFail(User, ctx.user!.id);
+  me(@Ctx() ctx: RequestContext): UserRow {
+    return ctx.user!.account;
   }
 }

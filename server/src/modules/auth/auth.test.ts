@@ -25,6 +25,27 @@ describe('sign-in, sessions and permissions over HTTP', () => {
     expect((await c.ok<any>(ME)).me).toEqual({ fullName, role });
   });
 
+  it('answers `me` from the session lookup in one statement, with the account as stored', async () => {
+    const c = await t.as('mitra@kupang.demo');
+    expect((await c.ok<any>('{ me { id fullName role } }')).sqlStatements).toBe(1);
+    const r = await c.ok<any>('{ me { id fullName email phone role locale active lastSignInAt createdAt } }');
+    expect(r.sqlStatements).toBe(1);
+    const [row] = await t.sql(
+      `select id, full_name as "fullName", email, phone, role, locale, active, last_sign_in_at as "lastSignInAt", created_at as "createdAt" from app_user where email = 'mitra@kupang.demo'`,
+    );
+    const iso = (text: string) => new Date(text).toISOString();
+    expect(r.me).toEqual({ ...row, lastSignInAt: iso(row.lastSignInAt), createdAt: iso(row.createdAt) });
+    expect((await c.ok<any>('{ me { partner { name } } }')).me.partner).toEqual({ name: 'Bank Flobamora (demo)' });
+  });
+
+  it("answers a scoped account's kelurahan from its session, with no statement of its own", async () => {
+    const c = await t.as('oebobo@kupang.demo');
+    await c.ok('{ regions(level: CITY) { code } }'); // reads the region snapshot once per process
+    const r = await c.ok<any>('{ me { kelurahanScope { code } } }');
+    expect(r.me.kelurahanScope).toEqual(['53.71.04.1001', '53.71.04.1008', '53.71.04.1009'].map((code) => ({ code })));
+    expect(r.sqlStatements).toBe(1);
+  });
+
   it('accepts a phone number in any local notation', async () => {
     for (const login of ['0812 3456 0001', '+62 812-3456-0001', '6281234560001']) {
       const r = await t.client().ok<any>(SIGN_IN, { i: { login, password: DEMO_PASSWORD } });

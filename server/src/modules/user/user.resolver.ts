@@ -1,10 +1,13 @@
-import { Reference } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import type { ConnectionShape } from '../../graphql/connection';
 import { Allow, Permission } from '../../graphql/permissions';
 import { Partner } from '../partner/partner.entity';
+import type { PartnerRow } from '../partner/partner.loaders';
+import type { RegionRow } from '../region/region.cache';
 import { Region } from '../region/region.entity';
 import { User } from './user.entity';
+import type { UserRow } from './user.row';
 import { UserService } from './user.service';
 import { CreateUserInput, ResetUserPasswordInput, SetMyLocaleInput, SetUserActiveInput, UserConnection, UserPayload, UsersArgs } from './user.types';
 
@@ -14,7 +17,7 @@ export class UserResolver {
 
   @Allow(Permission.UserManage)
   @Query(() => UserConnection, { description: 'All accounts (admin only).' })
-  users(@Ctx() ctx: RequestContext, @Args(() => UsersArgs) args: UsersArgs): Promise<UserConnection> {
+  users(@Ctx() ctx: RequestContext, @Args(() => UsersArgs) args: UsersArgs): Promise<ConnectionShape<UserRow>> {
     return this.userService.list(ctx, args);
   }
 
@@ -43,12 +46,12 @@ export class UserResolver {
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'Partner organisation of a PARTNER account.' })
-  partner(@Root() user: User): Promise<Partner | null> {
-    return user.partner ? Reference.create(user.partner).load({ dataloader: true }).then((p) => p ?? null) : Promise.resolve(null);
+  partner(@Ctx() ctx: RequestContext, @Root() user: UserRow | User): Promise<PartnerRow | null> {
+    return this.userService.partnerOf(ctx, user);
   }
 
   @FieldResolver(() => [Region], { description: 'Kelurahan a PROGRAM_STAFF account is limited to; empty = whole city.' })
-  async kelurahanScope(@Root() user: User): Promise<Region[]> {
-    return (await user.kelurahanScope.load({ dataloader: true })).getItems();
+  kelurahanScope(@Ctx() ctx: RequestContext, @Root() user: Pick<User, 'id'>): Promise<RegionRow[]> {
+    return this.userService.kelurahanScopeOf(ctx, user.id);
   }
 }
