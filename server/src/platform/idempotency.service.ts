@@ -86,3 +86,11 @@ function replay<T>(row: Record<string, unknown>, userId: string | undefined): Id
   if (row.user_id && userId && row.user_id !== userId) throw new AppError(CommonErrors.IDEMPOTENCY_KEY_REUSED);
   return { value: row.response as T, replayed: true };
 }
+
+/**
+ * For a plain-SQL write that reads a stored key together with its own rows: the key's first
+ * result, checked as runIdempotent checks it (a key is bound to the account that used it first).
+ */
+export function storedResult<T>(row: { user_id: string | null; response: unknown }, userId: string | undefined): T {
+  return replay<T>(row, userId).value;
+}

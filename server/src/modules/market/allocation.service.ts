@@ -106,18 +106,27 @@ export function allocateDueDaysOnce(ctx: RequestContext): Promise<void> {
   return settled;
 }
 
+/** What is due now, as one row (`days`: open days whose window closed, `no_shows`: whether any are due); two `now` parameters. */
+export const DUE_WORK_SQL = `select coalesce((select array_agg(id::text) from market_day where status = 'OPEN' and booking_closes_at <= ?), '{}') as days,
+            exists (select 1 from market_booking b join market_day d on d.id = b.market_day_id
+                     where d.status = 'ALLOCATED' and d.check_in_cutoff <= ? and b.status = 'CONFIRMED') as no_shows`;
+
+export interface DueWork {
+  days: string[];
+  no_shows: boolean;
+}
+
 export async function allocateDueDays(em: EntityManager): Promise<void> {
   // Runs before every market read and stall request; one read-only statement says whether anything
   // is due, so the usual case (nothing due) costs one round trip and no write. Plain SQL: through
   // em.execute the parameter formatting alone cost more CPU than PostgreSQL's answer.
   const now = marketClock.now();
-  const [{ days, no_shows: noShowsDue }] = await plainRows<{ days: string[]; no_shows: boolean }>(
-    em,
-    `select coalesce((select array_agg(id::text) from market_day where status = 'OPEN' and booking_closes_at <= ?), '{}') as days,
-            exists (select 1 from market_booking b join market_day d on d.id = b.market_day_id
-                     where d.status = 'ALLOCATED' and d.check_in_cutoff <= ? and b.status = 'CONFIRMED') as no_shows`,
-    [now, now],
-  );
+  const [due] = await plainRows<DueWork>(em, DUE_WORK_SQL, [now, now]);
+  await settleDueWork(em, due, now);
+}
+
+/** Does what `DUE_WORK_SQL` found due (a stall request reads it together with its own rows). */
+export async function settleDueWork(em: EntityManager, { days, no_shows: noShowsDue }: DueWork, now: Date): Promise<void> {
   for (const id of days) await allocateDay(em, id);
   const marked = noShowsDue
     ? await em.execute(

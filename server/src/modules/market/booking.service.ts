@@ -1,21 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { plainRows } from '../../db/plain-sql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import type { UserError } from '../../graphql/user-error.type';
-import { createIdempotent, runIdempotent } from '../../platform/idempotency.service';
-import { AuditService } from '../audit/audit.service';
+import { AppError } from '../../platform/app-error';
+import { createIdempotent, IDEMPOTENCY_KEY_PATTERN, runIdempotent, storedResult } from '../../platform/idempotency.service';
+import { AuditService, auditInsertFor } from '../audit/audit.service';
 import { User } from '../user/user.entity';
 import { explain } from './allocation.util';
-import { allocateDueDays, allocateDueDaysOnce, allocateLockedDay, lockMarketDay } from './allocation.service';
+import { allocateDueDays, allocateDueDaysOnce, allocateLockedDay, DUE_WORK_SQL, lockMarketDay, settleDueWork } from './allocation.service';
 import { MarketBooking, type AllocationFacts } from './entities/market-booking.entity';
 import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
-import { BookingStatus, MarketDayStatus, STALL_HOLDING } from './entities/market.enums';
+import { BookingStatus, MarketDayStatus, STALL_HOLDING, VendorStatus } from './entities/market.enums';
+import { Vendor } from './entities/vendor.entity';
 import { MarketErrors } from './market.errors';
-import { marketDayLoader, stallLoader } from './market.loaders';
-import { BOOKING, MARKET_DAY, STALL, type BookingRow } from './market.rows';
+import { marketDayLoader, stallLoader, vendorLoader } from './market.loaders';
+import { BOOKING, MARKET_DAY, STALL, VENDOR, type BookingRow, type MarketDayRow, type VendorRow } from './market.rows';
 import { isUuid, refuse, refusalsAsErrors } from './market.guard';
 import { MarketDayService } from './market-day.service';
 import { marketClock, witaDate } from './market-time.util';
@@ -28,6 +31,42 @@ const FIRST_FREE_STALL_SQL = `with usable as (select * from market_stall where a
    where not exists (select 1 from market_booking b where b.market_day_id = ? and b.stall_id = u.id and b.status = any(?::text[]))
    order by coalesce(u.zone = ?, false) desc, u.zone, u.position
    limit 1`;
+
+const REQUEST_OPERATION = 'market.requestStall';
+
+/** What a stall request needs, in one row: what is due, her vendor, a stored answer for her key with its booking, the day. */
+const REQUEST_READ_SQL = `select due.days, due.no_shows, ${VENDOR.columns('v', 'v.')},
+       k.key as "k.key", k.user_id as "k.userId", k.response as "k.response", ${BOOKING.columns('rb', 'rb.')}, ${MARKET_DAY.columns('d', 'd.')}
+  from (${DUE_WORK_SQL}) due
+  left join market_vendor v on v.user_id = ?
+  left join idempotency_key k on k.operation = ? and k.key = ? and k.response is not null
+  left join market_booking rb on rb.id = (k.response->>'id')::uuid
+  left join market_day d on d.id = ?::uuid`;
+
+/** The day FOR SHARE while its window is open; the booking and (appended) its audit entry only then. */
+const requestInWindowSql = (keyed: boolean) => `with day as (
+    select id from market_day
+     where id = ? and status = 'OPEN' and booking_opens_at <= ? and check_in_cutoff > ? and date >= ?::date
+       for share)${
+  keyed
+    ? `, key as (
+    insert into idempotency_key (operation, key, user_id, created_at, response)
+    select ?::varchar, ?::varchar, ?::uuid, now(), ?::jsonb from day
+    on conflict do nothing returning key)`
+    : ''
+}, booking as (
+    insert into market_booking (id, created_at, updated_at, market_day_id, vendor_id, status, zone_preference, requested_at)
+    select ?::uuid, ?::timestamptz, ?::timestamptz, day.id, ?::uuid, 'REQUESTED', ?::varchar, ?::timestamptz from day${keyed ? ' where exists (select 1 from key)' : ''}
+    returning id)`;
+const REQUEST_IN_WINDOW_SQL = requestInWindowSql(false);
+const REQUEST_IN_WINDOW_KEYED_SQL = requestInWindowSql(true);
+
+interface RequestSeen {
+  vendor?: VendorRow;
+  stored?: { user_id: string | null; response: unknown };
+  replay?: BookingRow;
+  day?: MarketDayRow;
+}
 
 /** One page of a vendor's bookings with their days and stalls, and her total (one row of nulls when the page is empty). */
 const MY_BOOKINGS_SQL = `select t.total, p.*
@@ -55,38 +94,123 @@ export class BookingService {
    * A vendor asks for a stall. While the window is open the request waits for the fair-rotation
    * allocation; after it, a free stall is hers at once (first come, first served), else she joins
    * the waitlist. Retries with the same idempotency key return the first booking.
+   *
+   * The usual request (a window that is open) bypasses the ORM: one plain statement reads what is
+   * due, her vendor, a stored answer for her key and the day; one more writes the key, the booking
+   * and its audit entry. Through the ORM (entities, unit of work, a transaction of seven
+   * statements) it measured 20.5 ms of API CPU per request under the booking_window_opening load;
+   * see the commit for the figure after. Every other case (late requests, refusals, a key another
+   * request holds) takes the transaction below, which checks again under the day's lock.
    */
-  async request(ctx: RequestContext, input: RequestStallInput): Promise<{ booking?: MarketBooking; userErrors: UserError[] }> {
+  async request(ctx: RequestContext, input: RequestStallInput): Promise<{ booking?: MarketBooking | BookingRow; userErrors: UserError[] }> {
     return refusalsAsErrors(async () => {
-      const vendor = await this.vendors.mine(ctx);
+      const em = ctx.em as EntityManager;
+      const key = input.idempotencyKey || undefined;
+      const seen = await this.readForRequest(ctx, input, key);
+      if (!seen.vendor || seen.vendor.status !== VendorStatus.APPROVED) throw refuse(ctx, seen.vendor ? MarketErrors.MARKET_VENDOR_NOT_APPROVED : MarketErrors.MARKET_NO_VENDOR_PROFILE);
       const zone = input.zonePreference?.trim().toUpperCase() || undefined;
       if (zone && !/^[A-Z]$/.test(zone)) throw refuse(ctx, MarketErrors.MARKET_INVALID_ZONE, ['input', 'zonePreference']);
       if (!isUuid(input.marketDayId)) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
-      await allocateDueDays(ctx.em as EntityManager);
-      const booking = await createIdempotent(ctx.em as EntityManager, 'market.requestStall', input.idempotencyKey, ctx.user!.id, MarketBooking, async (em) => {
-        // FOR SHARE: many requests at once, but never while the allocation holds the row FOR UPDATE.
-        const day = await em.findOne(MarketDay, input.marketDayId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
-        if (!day) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
-        const now = marketClock.now();
-        if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
-        if (now < day.bookingOpensAt) throw refuse(ctx, MarketErrors.MARKET_WINDOW_NOT_OPEN, ['input', 'marketDayId']);
-        if (now >= day.checkInCutoff || witaDate(now) > day.date) throw refuse(ctx, MarketErrors.MARKET_DAY_OVER, ['input', 'marketDayId']);
-        const booking = new MarketBooking(em.getReference(MarketDay, day.id), vendor);
-        booking.zonePreference = zone;
-        booking.requestedAt = now;
-        if (day.status === MarketDayStatus.ALLOCATED) await this.firstCome(em, day, booking);
-        em.persist(booking);
-        this.audit.record({ ...ctx, em }, 'market.booking.request', 'MarketBooking', booking.id, { after: { date: day.date, status: booking.status } });
-        try {
-          await em.flush();
-        } catch (err) {
-          // One active booking per vendor and day: the partial unique index says so, also across processes.
-          if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
-          throw err;
-        }
-        return booking;
-      });
-      return { booking, userErrors: [] };
+      if (key && !IDEMPOTENCY_KEY_PATTERN.test(key)) throw new AppError('INVALID_IDEMPOTENCY_KEY');
+      if (seen.stored) {
+        storedResult(seen.stored, ctx.user!.id);
+        if (seen.replay) return { booking: this.primed(ctx, seen.replay, seen), userErrors: [] };
+      }
+      const now = marketClock.now();
+      const day = seen.day;
+      if (day && day.status === MarketDayStatus.OPEN && now >= day.bookingOpensAt && now < day.checkInCutoff && witaDate(now) <= day.date) {
+        const booking = await this.requestInWindow(ctx, seen.vendor, day, key, zone, now);
+        if (booking) return { booking: this.primed(ctx, booking, seen), userErrors: [] };
+      }
+      return { booking: await this.requestLocked(ctx, em, input, seen.vendor.id, zone), userErrors: [] };
+    });
+  }
+
+  /** The read of a stall request (see `request`), after doing whatever fell due. */
+  private async readForRequest(ctx: RequestContext, input: RequestStallInput, key: string | undefined): Promise<RequestSeen> {
+    const em = ctx.em as EntityManager;
+    const dayId = isUuid(input.marketDayId) ? input.marketDayId : null;
+    for (;;) {
+      const now = marketClock.now();
+      const [r] = await plainRows(em, REQUEST_READ_SQL, [now, now, ctx.user!.id, REQUEST_OPERATION, key ?? null, dayId]);
+      const due = { days: r.days as string[], no_shows: r.no_shows as boolean };
+      if (due.days.length || due.no_shows) {
+        // Rare (the first request after a window closed or a cut-off passed): settle, then read again.
+        await settleDueWork(em, due, now);
+        continue;
+      }
+      return {
+        vendor: VENDOR.read(r, 'v.'),
+        stored: r['k.key'] == null ? undefined : { user_id: r['k.userId'] as string | null, response: r['k.response'] },
+        replay: BOOKING.read(r, 'rb.'),
+        day: MARKET_DAY.read(r, 'd.'),
+      };
+    }
+  }
+
+  /**
+   * A request in an open window, in one statement: the day row FOR SHARE (as in the transaction:
+   * never while the allocation holds it FOR UPDATE) and still open, the key (with its answer, so a
+   * retry finds both at once), the booking and its audit entry. Undefined when nothing was written
+   * (the day changed since it was read, or another request took the key): the caller then takes
+   * the locking path. The partial unique index refuses a second booking of the vendor and day.
+   */
+  private async requestInWindow(ctx: RequestContext, vendor: VendorRow, day: MarketDayRow, key: string | undefined, zone: string | undefined, now: Date): Promise<BookingRow | undefined> {
+    const id = randomUUID();
+    const createdAt = new Date();
+    const audit = auditInsertFor('booking', { id: ctx.user!.id, role: ctx.user!.role, ip: ctx.ip }, 'market.booking.request', 'MarketBooking', id, {
+      after: { date: day.date, status: BookingStatus.REQUESTED },
+    });
+    const params = [
+      day.id, now, now, witaDate(now),
+      ...(key ? [REQUEST_OPERATION, key, ctx.user!.id, JSON.stringify({ id })] : []),
+      id, createdAt, createdAt, vendor.id, zone ?? null, now,
+      ...audit.params,
+    ];
+    try {
+      const written = await plainRows(ctx.em as EntityManager, `${key ? REQUEST_IN_WINDOW_KEYED_SQL : REQUEST_IN_WINDOW_SQL} ${audit.sql} returning 1`, params);
+      if (!written.length) return undefined;
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
+      throw err;
+    }
+    return {
+      id, createdAt, marketDayId: day.id, vendorId: vendor.id, stallId: null, status: BookingStatus.REQUESTED, zonePreference: zone ?? null,
+      requestedAt: now, explanation: null, allocationFacts: null, waitlistPosition: null, checkedInAt: null, cancelledAt: null,
+    };
+  }
+
+  /** The booking's day and vendor as read with the request, for the payload's field resolvers. */
+  private primed(ctx: RequestContext, booking: BookingRow, seen: RequestSeen): BookingRow {
+    if (seen.day && seen.day.id === booking.marketDayId) ctx.loaders.get(marketDayLoader).prime(seen.day.id, seen.day);
+    if (seen.vendor && seen.vendor.id === booking.vendorId) ctx.loaders.get(vendorLoader).prime(seen.vendor.id, seen.vendor);
+    return booking;
+  }
+
+  /** Every other stall request: in a transaction holding the day FOR SHARE, with the key first. */
+  private requestLocked(ctx: RequestContext, rootEm: EntityManager, input: RequestStallInput, vendorId: string, zone: string | undefined): Promise<MarketBooking> {
+    return createIdempotent(rootEm, REQUEST_OPERATION, input.idempotencyKey, ctx.user!.id, MarketBooking, async (em) => {
+      // FOR SHARE: many requests at once, but never while the allocation holds the row FOR UPDATE.
+      const day = await em.findOne(MarketDay, input.marketDayId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+      if (!day) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
+      const now = marketClock.now();
+      if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
+      if (now < day.bookingOpensAt) throw refuse(ctx, MarketErrors.MARKET_WINDOW_NOT_OPEN, ['input', 'marketDayId']);
+      if (now >= day.checkInCutoff || witaDate(now) > day.date) throw refuse(ctx, MarketErrors.MARKET_DAY_OVER, ['input', 'marketDayId']);
+      const booking = new MarketBooking(em.getReference(MarketDay, day.id), em.getReference(Vendor, vendorId));
+      booking.zonePreference = zone;
+      booking.requestedAt = now;
+      if (day.status === MarketDayStatus.ALLOCATED) await this.firstCome(em, day, booking);
+      em.persist(booking);
+      this.audit.record({ ...ctx, em }, 'market.booking.request', 'MarketBooking', booking.id, { after: { date: day.date, status: booking.status } });
+      try {
+        await em.flush();
+      } catch (err) {
+        // One active booking per vendor and day: the partial unique index says so, also across processes.
+        if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
+        throw err;
+      }
+      return booking;
     });
   }
 

@@ -327,6 +327,47 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
       expect(portal.myBookings.nodes[0].marketDay.date).toBe(portal.marketDays.at(-1).date);
     });
 
+    it('a stall request in an open window costs three SQL statements and a replay two; keys and the one-per-day rule still hold', async () => {
+      at('2027-11-08T00:00:00Z'); // the window of Saturday 13 November opened on 5 November
+      // Lets what fell due earlier be settled first (twice: allocating the days of earlier tests makes their no-shows due).
+      for (let i = 0; i < 2; i++) await t.client().ok('{ marketDays { id } }');
+      const day = (await staff.ok<any>(ADD_DAY, { i: { date: '2027-11-13' } })).addMarketDay.marketDay;
+      const [v, w, x] = await bulkVendors(t, 950, 3);
+      const as = (token: string) => t.client({ cookie: `kp_session=${token}` });
+      const FULL = `mutation($i: RequestStallInput!) { requestStall(input: $i) { booking { id status zonePreference requestedAt stall { code } explanation waitlistPosition
+        marketDay { id date bookingOpen } vendor { id businessName } } userErrors { code message } } }`;
+      const input = { marketDayId: day.id, zonePreference: 'b', idempotencyKey: 'cost-950-2027-11-13' };
+      const first = await as(v.token).ok<any>(FULL, { i: input });
+      expect(first.requestStall).toEqual({
+        booking: { id: expect.any(String), status: 'REQUESTED', zonePreference: 'B', requestedAt: expect.stringMatching(/^2027-11-08T00:00/), stall: null, explanation: null, waitlistPosition: null,
+          marketDay: { id: day.id, date: '2027-11-13', bookingOpen: true }, vendor: { id: v.vendorId, businessName: 'Usaha 950' } },
+        userErrors: [],
+      });
+      // Session, one read (due work, her vendor, a stored key, the day) and one write (key, booking and
+      // audit entry); the day and vendor come with the read. Through the ORM it was 11.
+      expect(first.sqlStatements).toBe(3);
+      const replay = await as(v.token).ok<any>(FULL, { i: input });
+      expect(replay).toEqual({ ...first, sqlStatements: 2 });
+      const id = first.requestStall.booking.id;
+      expect(await t.sql(`select response from idempotency_key where operation = 'market.requestStall' and key = ?`, [input.idempotencyKey])).toEqual([{ response: { id } }]);
+      expect(await t.sql(`select actor_id, actor_role, after from audit_entry where action = 'market.booking.request' and entity_id = ?`, [id])).toEqual([
+        { actor_id: v.userId, actor_role: 'VENDOR', after: { date: '2027-11-13', status: 'REQUESTED' } },
+      ]);
+      // A key is bound to the account that used it first.
+      const stolen = await as(w.token).request(FULL, { i: input });
+      expect(stolen.errors?.[0].extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      // One request per vendor and day, whatever the key; a refusal writes nothing.
+      const before = await t.fingerprint();
+      const again = await as(v.token).ok<any>(FULL, { i: { marketDayId: day.id, idempotencyKey: 'cost-950-2027-11-13-b' } });
+      expect(again.requestStall.userErrors[0]).toMatchObject({ code: 'MARKET_ALREADY_REQUESTED', message: expect.stringMatching(/[a-z]/) });
+      expect(await t.fingerprint()).toEqual(before);
+      // The same key sent twice at once: one booking, both answers name it.
+      const twice = await Promise.all([0, 1].map(() => as(x.token).ok<any>(FULL, { i: { marketDayId: day.id, idempotencyKey: 'cost-952-2027-11-13' } })));
+      expect(twice.map((r) => r.requestStall.userErrors)).toEqual([[], []]);
+      expect(twice[1].requestStall.booking.id).toBe(twice[0].requestStall.booking.id);
+      expect(await t.sql(`select count(*)::int as n from market_booking where market_day_id = ?`, [day.id])).toEqual([{ n: 2 }]);
+    });
+
     it('a vendor withdraws her consent and disappears from the public page; staff reads of the vendor list are audited', async () => {
       at('2027-03-05T23:30:00Z');
       const shown = async () =>
