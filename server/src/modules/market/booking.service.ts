@@ -97,10 +97,11 @@ export class BookingService {
    *
    * The usual request (a window that is open) bypasses the ORM: one plain statement reads what is
    * due, her vendor, a stored answer for her key and the day; one more writes the key, the booking
-   * and its audit entry. Through the ORM (entities, unit of work, a transaction of seven
-   * statements) it measured 20.5 ms of API CPU per request under the booking_window_opening load;
-   * see the commit for the figure after. Every other case (late requests, refusals, a key another
-   * request holds) takes the transaction below, which checks again under the day's lock.
+   * and its audit entry: 3 SQL statements instead of 11, and ~7 ms of API CPU per request instead
+   * of ~20-26 ms through the ORM (query building, parameter formatting, hydration, change sets),
+   * measured side by side with 600 vendors asking at window opening. Every other case (late
+   * requests, refusals, a key another request holds) takes the transaction below, which checks
+   * again under the day's lock.
    */
   async request(ctx: RequestContext, input: RequestStallInput): Promise<{ booking?: MarketBooking | BookingRow; userErrors: UserError[] }> {
     return refusalsAsErrors(async () => {
