@@ -268,6 +268,8 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
       expect(boardBig.marketDayBoard.counts.confirmed).toBe(3);
       expect(boardBig.sqlStatements).toBe(boardSmall.sqlStatements);
       expect(historyBig.sqlStatements).toBe(historySmall.sqlStatements);
+      // Session, vendor, due work, and her bookings with their days and stalls in one statement.
+      expect(historyBig.sqlStatements).toBeLessThanOrEqual(4);
       expect(boardBig.sqlStatements).toBeLessThanOrEqual(8);
       // Nobody pressed "mark no-shows": after the cut-off (16.00 WITA) the board shows them anyway.
       at('2027-04-04T08:00:00Z');
