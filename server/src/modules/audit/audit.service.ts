@@ -59,3 +59,20 @@ export function auditInsert(
     ],
   };
 }
+
+/**
+ * `auditInsert` for a data-modifying WITH whose change may write no row (a conditional insert):
+ * one entry for each row of `source`, a CTE of the same statement, so nothing is audited when
+ * nothing changed. Same parameters in the same order as `auditInsert`.
+ */
+export function auditInsertFor(
+  source: string,
+  ...args: Parameters<typeof auditInsert>
+): { sql: string; params: unknown[] } {
+  const { params } = auditInsert(...args);
+  return {
+    sql: `insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, before, after, ip)
+          select now(), ?::uuid, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::jsonb, ?::jsonb, ?::varchar from ${source}`,
+    params,
+  };
+}
