@@ -1,9 +1,11 @@
-import { Reference, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage } from '../../graphql/connection';
 import { Allow, Permission } from '../../graphql/permissions';
 import { User } from '../user/user.entity';
+import { userRowLoader } from '../user/user.loaders';
+import type { UserRow } from '../user/user.row';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditEntriesArgs, AuditEntryConnection } from './audit.types';
 
@@ -22,7 +24,7 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who did it.' })
-  async actor(@Root() entry: AuditEntry): Promise<User | null> {
-    return entry.actor ? (await Reference.create(entry.actor).load({ dataloader: true })) ?? null : null;
+  actor(@Ctx() ctx: RequestContext, @Root() entry: AuditEntry): Promise<UserRow | null> {
+    return entry.actor ? ctx.loaders.get(userRowLoader).load(entry.actor.id) : Promise.resolve(null);
   }
 }

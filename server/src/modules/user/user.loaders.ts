@@ -1,6 +1,24 @@
 import DataLoader from 'dataloader';
-import { plainRows } from '../../db/plain-sql';
+import { plainRows, type WithTextDates } from '../../db/plain-sql';
 import type { LoaderFactory } from '../../graphql/loaders';
+import { toUserRow, USER_ROW_COLUMNS, type UserRow } from './user.row';
+
+/**
+ * Accounts by id as plain rows, one statement per batch (who wrote a list of audit entries); the
+ * signed-in account's came with its session. Rows, not entities: hydrating a `User` for a read is
+ * what made the account paths slow (see user.service.ts `list`).
+ */
+export const userRowLoader: LoaderFactory<string, UserRow | null> = (ctx) => {
+  const loader = new DataLoader<string, UserRow | null>(async (ids) => {
+    const rows = await plainRows<WithTextDates<UserRow>>(ctx.em, `select ${USER_ROW_COLUMNS} from app_user u where u.id = any(?::uuid[])`, [
+      `{${ids.join(',')}}`,
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, toUserRow(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  if (ctx.user) loader.prime(ctx.user.id, ctx.user.account);
+  return loader;
+};
 
 /**
  * The kelurahan codes of many accounts in one statement, by account id; the signed-in account's

@@ -55,9 +55,12 @@ describe('account administration', () => {
   });
 
   it('audits account changes with before and after', async () => {
-    const r = await admin.ok<any>('{ auditEntries(first: 100, entityType: "User") { nodes { action after } } }');
+    const r = await admin.ok<any>('{ auditEntries(first: 100, entityType: "User") { nodes { action after actor { fullName role } } } }');
     const created = r.auditEntries.nodes.find((n: any) => n.action === 'user.create');
     expect(created.after).toMatchObject({ fullName: 'Fransiska Lerik', role: 'PROGRAM_STAFF' });
+    expect(created.actor).toEqual({ fullName: 'Admin Kota Kupang', role: 'ADMIN' });
+    expect(r.auditEntries.nodes).toContainEqual(expect.objectContaining({ action: 'auth.sign_in', actor: { fullName: 'Fransiska Lerik', role: 'PROGRAM_STAFF' } }));
+    expect(r.sqlStatements).toBeLessThanOrEqual(4); // session, page, count, the other actors in one
     expect(r.auditEntries.nodes.map((n: any) => n.action)).toContain('user.reset_password');
   });
 
