@@ -104,6 +104,21 @@ describe('turnover reports: logging, retries, corrections, confirm/dispute/resol
       expect(refused.sqlStatements).toBe(2);
     });
 
+    it('the answer, fresh or replayed, carries every field of the report: its day, its vendor, its history and who logged it', async () => {
+      const FULL = `mutation($input: RecordTurnoverInput!) { recordTurnover(input: $input) { report { id createdAt recordedAt version current status amount transactions confirmedImplausible correctionReason vendor { id } marketDay { id date } history { version amount current } recordedByName } userErrors { code } } }`;
+      const vs = await approvedVendors(t, staff, 747, 1);
+      const d = await marketDayWith(t, '2024-03-30', [{ id: vs[0].id }]);
+      const input = { idempotencyKey: key('full'), vendorId: vs[0].id.toUpperCase(), marketDayId: d, amount: 60_000_000, confirmImplausible: true };
+      const fresh = (await staff.ok<any>(FULL, { input })).recordTurnover.report;
+      expect(fresh).toMatchObject({
+        version: 1, current: true, status: 'RECORDED', amount: 60_000_000, transactions: null, confirmedImplausible: true, correctionReason: null,
+        vendor: { id: vs[0].id }, marketDay: { id: d, date: '2024-03-30' }, history: [{ version: 1, amount: 60_000_000, current: true }], recordedByName: 'Agustina Lay',
+      });
+      const [stored] = await t.sql(`select created_at, recorded_at from turnover_report where id = ?`, [fresh.id]);
+      expect([fresh.createdAt, fresh.recordedAt]).toEqual([new Date(stored.created_at).toISOString(), new Date(stored.recorded_at).toISOString()]);
+      expect((await staff.ok<any>(FULL, { input })).recordTurnover.report).toEqual(fresh);
+    });
+
     it('answers in English with the same field paths; a key of another account is refused', async () => {
       const vs = await approvedVendors(t, staff, 745, 1);
       const d = await marketDayWith(t, '2024-03-29', [{ id: vs[0].id, status: 'NO_SHOW' }]);
