@@ -9,6 +9,7 @@ import { Vendor } from '../market/entities/vendor.entity';
 import { isUuid, Refusal, refuse } from '../market/market.guard';
 import { User } from '../user/user.entity';
 import { TurnoverReport } from './turnover-report.entity';
+import type { TurnoverReportRow } from './turnover-report.rows';
 import { TurnoverErrors } from './turnover-report.errors';
 import type { TurnoverReportService } from './turnover-report.service';
 import type { RecordTurnoverDayInput, TurnoverDayRowInput } from './turnover-report.types';
@@ -16,7 +17,7 @@ import { checkAmount, checkTransactions, implausibleReason, pgArray, rupiah, TUR
 
 export interface DayRowResult {
   vendorId: string;
-  report?: TurnoverReport;
+  report?: TurnoverReport | TurnoverReportRow;
   userErrors: UserError[];
 }
 

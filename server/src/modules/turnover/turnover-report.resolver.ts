@@ -8,6 +8,7 @@ import { marketDayLoader, vendorLoader } from '../market/market.loaders';
 import type { MarketDayRow, VendorRow } from '../market/market.rows';
 import { DisputeService } from './dispute.service';
 import { TurnoverReport } from './turnover-report.entity';
+import { reportRefs, type TurnoverReportRow } from './turnover-report.rows';
 import { staffNameLoader, turnoverHistoryLoader } from './turnover-report.loaders';
 import { TurnoverReportService } from './turnover-report.service';
 import {
@@ -66,23 +67,27 @@ export class TurnoverReportResolver {
   }
 
   @FieldResolver(() => Vendor)
-  async vendor(@Root() r: TurnoverReport, @Ctx() ctx: RequestContext): Promise<Vendor | VendorRow | undefined> {
-    return wrap(r.vendor).isInitialized() ? r.vendor : ctx.loaders.get(vendorLoader).load(r.vendor.id);
+  async vendor(@Root() r: TurnoverReport | TurnoverReportRow, @Ctx() ctx: RequestContext): Promise<Vendor | VendorRow | undefined> {
+    if (r instanceof TurnoverReport && wrap(r.vendor).isInitialized()) return r.vendor;
+    return ctx.loaders.get(vendorLoader).load(reportRefs(r).vendorId);
   }
 
   @FieldResolver(() => MarketDay)
-  async marketDay(@Root() r: TurnoverReport, @Ctx() ctx: RequestContext): Promise<MarketDay | MarketDayRow | undefined> {
-    return wrap(r.marketDay).isInitialized() ? r.marketDay : ctx.loaders.get(marketDayLoader).load(r.marketDay.id);
+  async marketDay(@Root() r: TurnoverReport | TurnoverReportRow, @Ctx() ctx: RequestContext): Promise<MarketDay | MarketDayRow | undefined> {
+    if (r instanceof TurnoverReport && wrap(r.marketDay).isInitialized()) return r.marketDay;
+    return ctx.loaders.get(marketDayLoader).load(reportRefs(r).marketDayId);
   }
 
   @FieldResolver(() => [TurnoverReport], { description: 'Every version of this vendor’s figure for the day, newest first (the audit trail of corrections).' })
-  history(@Root() r: TurnoverReport, @Ctx() ctx: RequestContext): Promise<TurnoverReport[]> {
-    return ctx.loaders.get(turnoverHistoryLoader).load(`${r.vendor.id}|${r.marketDay.id}`);
+  history(@Root() r: TurnoverReport | TurnoverReportRow, @Ctx() ctx: RequestContext): Promise<TurnoverReport[]> {
+    const { vendorId, marketDayId } = reportRefs(r);
+    return ctx.loaders.get(turnoverHistoryLoader).load(`${vendorId}|${marketDayId}`);
   }
 
   @Allow(Permission.TurnoverRecord)
   @FieldResolver(() => String, { nullable: true, description: 'Staff member who logged this version (staff only).' })
-  async recordedByName(@Root() r: TurnoverReport, @Ctx() ctx: RequestContext): Promise<string | undefined> {
-    return r.recordedBy ? ctx.loaders.get(staffNameLoader).load(r.recordedBy.id) : undefined;
+  async recordedByName(@Root() r: TurnoverReport | TurnoverReportRow, @Ctx() ctx: RequestContext): Promise<string | undefined> {
+    const { recordedById } = reportRefs(r);
+    return recordedById ? ctx.loaders.get(staffNameLoader).load(recordedById) : undefined;
   }
 }

@@ -4,27 +4,24 @@ import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
 import { createIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
-import { MarketBooking } from '../market/entities/market-booking.entity';
-import { MarketDay } from '../market/entities/market-day.entity';
-import { BookingStatus } from '../market/entities/market.enums';
-import { Vendor } from '../market/entities/vendor.entity';
 import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
 import { User } from '../user/user.entity';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverErrors } from './turnover-report.errors';
-import type { CorrectTurnoverInput, RecordTurnoverDayInput, RecordTurnoverInput, TurnoverDayRowInput } from './turnover-report.types';
+import type { CorrectTurnoverInput, RecordTurnoverDayInput, RecordTurnoverInput } from './turnover-report.types';
+import type { TurnoverReportRow } from './turnover-report.rows';
+import { TurnoverRecordService, type OneRow } from './turnover-record.service';
 import { TurnoverDayService } from './turnover-day.service';
-import { checkAmount, checkTransactions, implausibleReason, rupiah, TURNOVER_RECORD, violatedConstraint } from './turnover-report.util';
-
-type Row = Pick<TurnoverDayRowInput, 'idempotencyKey' | 'vendorId' | 'amount' | 'transactions' | 'confirmImplausible'>;
+import { checkAmount, checkTransactions, implausibleReason, rupiah, violatedConstraint } from './turnover-report.util';
 
 /** Staff log turnover (one vendor or the whole day grid) and correct it as new versions. */
 export class TurnoverReportService {
   private readonly audit = new AuditService();
+  private readonly oneRow = new TurnoverRecordService();
 
   /** One vendor, one day. A retry with the same idempotency key returns the first report. */
-  async record(ctx: RequestContext, input: RecordTurnoverInput): Promise<{ report?: TurnoverReport; userErrors: UserError[] }> {
-    return refusalsAsErrors(async () => ({ report: await this.recordRow(ctx, input.marketDayId, input, ['input']), userErrors: [] }));
+  async record(ctx: RequestContext, input: RecordTurnoverInput): Promise<{ report?: TurnoverReportRow; userErrors: UserError[] }> {
+    return this.recordRowAsResult(ctx, input.marketDayId, input, ['input']);
   }
 
   /**
@@ -37,32 +34,9 @@ export class TurnoverReportService {
     return new TurnoverDayService(this).record(ctx, input);
   }
 
-  /** One row of the grid the one-row way, its refusal as its result (the day grid's fallback). */
-  async recordRowAsResult(ctx: RequestContext, marketDayId: string, row: Row, at: string[]): Promise<{ report?: TurnoverReport; userErrors: UserError[] }> {
-    return refusalsAsErrors(async () => ({ report: await this.recordRow(ctx, marketDayId, row, at), userErrors: [] as UserError[] }));
-  }
-
-  private async recordRow(ctx: RequestContext, marketDayId: string, row: Row, at: string[]): Promise<TurnoverReport> {
-    if (!isUuid(row.vendorId)) throw refuse(ctx, TurnoverErrors.TURNOVER_VENDOR_NOT_FOUND, [...at, 'vendorId']);
-    if (!isUuid(marketDayId)) throw refuse(ctx, TurnoverErrors.TURNOVER_DAY_NOT_FOUND, ['input', 'marketDayId']);
-    checkAmount(ctx, row.amount, [...at, 'amount']);
-    checkTransactions(ctx, row.transactions, [...at, 'transactions']);
-    return createIdempotent(ctx.em as EntityManager, TURNOVER_RECORD, row.idempotencyKey, ctx.user!.id, TurnoverReport, async (em) => {
-      const booking = await em.findOne(MarketBooking, { vendor: row.vendorId, marketDay: marketDayId, status: BookingStatus.CHECKED_IN });
-      if (!booking) throw refuse(ctx, TurnoverErrors.TURNOVER_NOT_CHECKED_IN, [...at, 'vendorId']);
-      if (await em.count(TurnoverReport, { vendor: row.vendorId, marketDay: marketDayId, current: true })) {
-        throw refuse(ctx, TurnoverErrors.TURNOVER_ALREADY_RECORDED, [...at, 'vendorId']);
-      }
-      const implausible = await this.checkPlausible(ctx, em, row.vendorId, marketDayId, row.amount, !!row.confirmImplausible, [...at, 'amount']);
-      const report = new TurnoverReport(booking, em.getReference(Vendor, row.vendorId), em.getReference(MarketDay, marketDayId), row.amount);
-      report.transactions = row.transactions ?? undefined;
-      report.confirmedImplausible = implausible;
-      report.recordedBy = em.getReference(User, ctx.user!.id);
-      em.persist(report);
-      this.audit.record({ ...ctx, em }, TURNOVER_RECORD, 'TurnoverReport', report.id, { after: { vendorId: row.vendorId, marketDayId, amount: row.amount, transactions: row.transactions } });
-      await this.flush(ctx, em, at);
-      return report;
-    });
+  /** One row the one-row way (also the day grid's fallback), its refusal as its result; `at` prefixes the field paths. */
+  async recordRowAsResult(ctx: RequestContext, marketDayId: string, row: OneRow, at: string[]): Promise<{ report?: TurnoverReportRow; userErrors: UserError[] }> {
+    return refusalsAsErrors(async () => ({ report: await this.oneRow.record(ctx, marketDayId, row, at), userErrors: [] as UserError[] }));
   }
 
   /** A correction: the current version is kept as history and a new version takes its place. */

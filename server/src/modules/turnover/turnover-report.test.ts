@@ -80,6 +80,59 @@ describe('turnover reports: logging, retries, corrections, confirm/dispute/resol
     });
   });
 
+  describe('as the staff portal logs it (one recordTurnover per vendor)', () => {
+    const PORTAL = `mutation($input: RecordTurnoverInput!) { recordTurnover(input: $input) { report { id vendor { businessName } } userErrors { code field message } } }`;
+
+    it('a fresh figure costs 3 SQL statements (session, what the database knows, one write), a replay 2; the key, the audit entry and the vendor are there', async () => {
+      const vs = await approvedVendors(t, staff, 740, 2);
+      const d = await marketDayWith(t, '2024-03-28', vs.map((x) => ({ id: x.id })));
+      const input = { idempotencyKey: key('portal'), vendorId: vs[0].id, marketDayId: d, amount: 640_000, transactions: 22 };
+      const fresh = await staff.ok<any>(PORTAL, { input });
+      expect(fresh.recordTurnover).toMatchObject({ report: { id: expect.any(String), vendor: { businessName: expect.any(String) } }, userErrors: [] });
+      const id = fresh.recordTurnover.report.id;
+      const replay = await staff.ok<any>(PORTAL, { input });
+      expect(replay.recordTurnover.report).toEqual(fresh.recordTurnover.report);
+      expect([fresh.sqlStatements, replay.sqlStatements]).toEqual([3, 2]);
+      expect(await t.sql(`select amount::int, transactions, version, current, status, recorded_by_id is not null as by from turnover_report where vendor_id = ? and market_day_id = ?`, [vs[0].id, d])).toEqual([
+        { amount: 640_000, transactions: 22, version: 1, current: true, status: 'RECORDED', by: true },
+      ]);
+      expect(await t.sql(`select after from audit_entry where action = 'turnover.record' and entity_id = ?`, [id])).toEqual([{ after: { vendorId: vs[0].id, marketDayId: d, amount: 640_000, transactions: 22 } }]);
+      expect(await t.sql(`select response->>'id' as id from idempotency_key where operation = 'turnover.record' and key = ?`, [input.idempotencyKey])).toEqual([{ id }]);
+      // A refusal costs no write: nothing stored, no key kept (the same key works once the figure is right).
+      const refused = await staff.ok<any>(PORTAL, { input: { ...input, idempotencyKey: key('portal'), vendorId: vs[1].id, amount: 90_000_000 } });
+      expect(refused.recordTurnover.userErrors[0]).toMatchObject({ code: 'TURNOVER_IMPLAUSIBLE', field: ['input', 'amount'] });
+      expect(refused.sqlStatements).toBe(2);
+    });
+
+    it('the answer, fresh or replayed, carries every field of the report: its day, its vendor, its history and who logged it', async () => {
+      const FULL = `mutation($input: RecordTurnoverInput!) { recordTurnover(input: $input) { report { id createdAt recordedAt version current status amount transactions confirmedImplausible correctionReason vendor { id } marketDay { id date } history { version amount current } recordedByName } userErrors { code } } }`;
+      const vs = await approvedVendors(t, staff, 747, 1);
+      const d = await marketDayWith(t, '2024-03-30', [{ id: vs[0].id }]);
+      const input = { idempotencyKey: key('full'), vendorId: vs[0].id.toUpperCase(), marketDayId: d, amount: 60_000_000, confirmImplausible: true };
+      const fresh = (await staff.ok<any>(FULL, { input })).recordTurnover.report;
+      expect(fresh).toMatchObject({
+        version: 1, current: true, status: 'RECORDED', amount: 60_000_000, transactions: null, confirmedImplausible: true, correctionReason: null,
+        vendor: { id: vs[0].id }, marketDay: { id: d, date: '2024-03-30' }, history: [{ version: 1, amount: 60_000_000, current: true }], recordedByName: 'Agustina Lay',
+      });
+      const [stored] = await t.sql(`select created_at, recorded_at from turnover_report where id = ?`, [fresh.id]);
+      expect([fresh.createdAt, fresh.recordedAt]).toEqual([new Date(stored.created_at).toISOString(), new Date(stored.recorded_at).toISOString()]);
+      expect((await staff.ok<any>(FULL, { input })).recordTurnover.report).toEqual(fresh);
+    });
+
+    it('answers in English with the same field paths; a key of another account is refused', async () => {
+      const vs = await approvedVendors(t, staff, 745, 1);
+      const d = await marketDayWith(t, '2024-03-29', [{ id: vs[0].id, status: 'NO_SHOW' }]);
+      const en = t.client({ 'accept-language': 'en' });
+      en.setCookie('kp_session', staff.cookie('kp_session')!);
+      const r = await en.request<any>(PORTAL, { input: { idempotencyKey: key('en'), vendorId: vs[0].id, marketDayId: d, amount: 1 } });
+      expect(r.data!.recordTurnover.userErrors).toEqual([{ code: 'TURNOVER_NOT_CHECKED_IN', field: ['input', 'vendorId'], message: 'Turnover can only be recorded for a vendor checked in on that market day.' }]);
+      const [{ key: taken }] = await t.sql(`select key from idempotency_key where operation = 'turnover.record' and response is not null limit 1`);
+      const other = await t.as('admin@kupang.demo');
+      const reused = await other.request<any>(PORTAL, { input: { idempotencyKey: taken, vendorId: vs[0].id, marketDayId: d, amount: 1 } });
+      expect(reused.errors?.[0].extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+  });
+
   describe('implausible figures ask for confirmation', () => {
     it('above the ceiling (Rp 50.000.000 by default): a clear refusal, nothing stored; confirmed, it is stored and marked', async () => {
       const input = { idempotencyKey: key('big'), vendorId: v[1].id, marketDayId: day, amount: 60_000_000 };
