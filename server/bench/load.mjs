@@ -5,7 +5,8 @@
  * checked-in vendors each. Rate limits are on but set high, so their counter is part of every
  * write measured.
  *
- * Scenarios, each on a fresh server process: a vendor's `me`, the region list, the admin's user
+ * Scenarios, each on a fresh server process: `{ __typename }` (no SQL: the floor of HTTP and
+ * GraphQL alone), a vendor's `me`, the region list, the admin's user
  * list, the vendor's market page reads, partner impact, replays of an idempotent registration (a
  * phone retrying), stall requests at window opening (every request a different vendor and day),
  * staff logging turnover as the portal does (one vendor per request, every figure new), and the MIX the issue names run at
@@ -149,6 +150,7 @@ const nextTurnover = () => {
 const MARKET_READS = '{ myVendor { code businessName status } marketDays(from: "2026-11-01", to: "2026-12-31") { id date status } myBookings(first: 10) { nodes { id status } } }';
 const IMPACT = '{ saboakKoepanImpact(year: 2026) { suppressionApplied months { month marketDaysHeld stallDays { value suppressed } } } }';
 const fixed = {
+  graphql_only: { cookie: '', query: '{ __typename }' }, // no SQL at all: what HTTP and GraphQL alone cost
   me_vendor: { cookie: cookies.vendor, query: '{ me { id fullName role } }' },
   regions_kelurahan: { cookie: cookies.vendor, query: '{ regions(level: KELURAHAN) { code name level } }' },
   users_admin_first50: { cookie: cookies.admin, query: '{ users(first: 50) { totalCount nodes { id fullName role email phone active } } }' },
@@ -231,7 +233,7 @@ for (const [name, streams] of Object.entries(scenarios)) {
   await sleep(300);
   const requests = results.reduce((n, r) => n + r.requests.total, 0);
   const allRequests = requests + warm.reduce((n, r) => n + r.requests.total, 0);
-  const pgActive = ((await activeMs()) - activeBefore - startUpActiveMs) / allRequests;
+  const pgActive = Math.max(0, (await activeMs()) - activeBefore - startUpActiveMs) / allRequests;
   const times = sink.times.sort((a, b) => a - b);
   const errors = sink.errors.length + results.reduce((n, r) => n + r.errors + r.timeouts, 0);
   const refusals = Object.entries(sink.refusals.reduce((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {})).map(([c, n]) => `${c} ${n}`).join(', ');
