@@ -29,12 +29,15 @@ interface Snapshot {
 export const REGION_CACHE_MS = 5 * 60_000;
 
 let snapshot: Snapshot | undefined;
-let reading: Promise<Snapshot> | undefined;
 
+/**
+ * The snapshot, read with the caller's own EntityManager when it is missing or old. Callers never
+ * wait for another request's read: that one may be waiting for a pooled connection the caller's
+ * own transaction holds (with the embedded database's single connection it always would).
+ */
 export async function regionSnapshot(em: EntityManager): Promise<Snapshot> {
   if (snapshot && Date.now() - snapshot.readAt < REGION_CACHE_MS) return snapshot;
-  reading ??= read(em).finally(() => (reading = undefined));
-  return reading;
+  return read(em);
 }
 
 export function dropRegionSnapshot(): void {

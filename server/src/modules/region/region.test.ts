@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
+import { dropRegionSnapshot, regionSnapshot } from './region.cache';
 import { RegionService } from './region.service';
 
 const TREE = '{ regions(level: KECAMATAN) { code name level parent { code level } children { code name parent { code } } } }';
@@ -42,4 +43,25 @@ describe('regions (reference data kept per process)', () => {
     expect(r.data!.region.name).toBe('Naimata');
     expect(r.sqlStatements).toBe(2);
   });
+});
+
+describe('regions with one pooled connection (as on the embedded database)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ DB_POOL_MAX: '1' });
+  });
+  afterAll(() => t?.close());
+
+  it("a transaction that needs the regions never waits for another request's read, which waits for its connection", async () => {
+    dropRegionSnapshot();
+    let other: Promise<unknown> | undefined;
+    await t.em().fork().transactional(async (tx) => {
+      await tx.getConnection().execute('select 1', [], 'all', tx.getTransactionContext()); // holds the only connection
+      other = regionSnapshot(t.em().fork()); // another request: waits for a connection
+      await new Promise((r) => setTimeout(r, 50));
+      const mine = await regionSnapshot(tx);
+      expect(mine.byCode.get('53.71.02.1004')?.name).toBe('Naimata');
+    });
+    expect(((await other) as { all: unknown[] }).all.length).toBeGreaterThan(50);
+  }, 20_000);
 });
