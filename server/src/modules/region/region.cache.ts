@@ -51,7 +51,12 @@ async function read(em: EntityManager): Promise<Snapshot> {
   );
   const byCode = new Map(all.map((r) => [r.code, r]));
   const children = new Map<string, RegionRow[]>();
-  for (const r of all) if (r.parentCode) children.set(r.parentCode, [...(children.get(r.parentCode) ?? []), r]);
+  for (const r of all) {
+    if (!r.parentCode) continue;
+    const siblings = children.get(r.parentCode);
+    if (siblings) siblings.push(r);
+    else children.set(r.parentCode, [r]);
+  }
   snapshot = { readAt: Date.now(), all, byCode, children };
   return snapshot;
 }

@@ -12,7 +12,6 @@ import { marketClock, witaDate } from '../market/market-time.util';
 import { VendorService } from '../market/vendor.service';
 import { User } from '../user/user.entity';
 import { Enrolment } from './enrolment.entity';
-import { Training } from './training.entity';
 import { EnrolmentStatus, TrainingStatus } from './training.enums';
 import { TrainingErrors } from './training.errors';
 import { TrainingService } from './training.service';
