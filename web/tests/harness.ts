@@ -210,6 +210,11 @@ export function usePortalAndBrowser(options: PortalOptions = {}): PortalInBrowse
   };
 }
 
+/** Waits until the page's scripts have taken it over: before that a link click loads a whole new page. */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Signs in through the form on /masuk, as a person would. */
 export async function signInWithForm(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByLabel('Nomor HP atau e-mail').fill(login);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newPhonePage, queryDatabase, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
+import { hydrated, newPhonePage, queryDatabase, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
 /** Liliba (Kecamatan Oebobo) has no demo families: everything planned there comes from this test's import. */
 const LILIBA = '53.71.04.1010';
@@ -71,7 +71,8 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
 
   it('shows the delivery history, adds a member, downloads the family’s data and erases it after a confirmation step', async () => {
     const page = await app.signedIn('program@kupang.demo');
-    await page.goto(familyPath, { waitUntil: 'networkidle' }); // hydrated, so opening the form below is not undone by it
+    await page.goto(familyPath);
+    await hydrated(page); // so opening the form below is not undone by hydration
     const history = page.locator('[data-delivery="DELIVERY"]');
     await expect(history.textContent()).resolves.toMatch(/Penyaluran.*2 paket.*Diterima Sara Tallo/s);
 

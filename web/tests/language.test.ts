@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPhonePage, signInWithForm, usePortalAndBrowser } from './harness';
+import { hydrated, newPhonePage, signInWithForm, usePortalAndBrowser } from './harness';
 
 const app = usePortalAndBrowser();
 
@@ -48,6 +48,7 @@ describe('language switch', () => {
   it('loads the next page’s messages on a client-side navigation (no key shown bare)', async () => {
     const page = await app.signedIn('081234560001');
     await page.goto('/usaha');
+    await hydrated(page);
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     // The home has only the common texts; the stall and turnover pages need their features' messages.
     // By address: an earlier test left this vendor's account in English.
@@ -55,7 +56,7 @@ describe('language switch', () => {
       await page.locator(`nav.section-nav a[href="${path}"]`).click();
       await page.waitForURL((url) => url.pathname === path);
       await page.locator('main h1').waitFor();
-      await expect(page.evaluate(() => 'sameDocument' in window)).resolves.toBe(true);
+      expect(await page.evaluate(() => 'sameDocument' in window), `${path} opened without loading a new page`).toBe(true);
       expect(await page.locator('main').innerText()).not.toMatch(/\b(market|turnover|training|mentoring|offline|ina|funding|impact)\.[a-zA-Z]/);
     }
     await page.context().close();
