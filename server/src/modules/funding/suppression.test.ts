@@ -125,18 +125,17 @@ describe('small-cell suppression', () => {
   });
 
   it('a naive scheme (primary suppression only) is caught by the same attacker', () => {
-    const cells = [[3, 40], [25, 30]];
+    // The table [[3, 40], [25, 30]] with only its small cell (3) hidden.
     const att = new Attacker(2, 2);
     att.sees([[0, 1]]); // 40
     att.sees([[0, 2]]); // row total 43
     expect(att.knows(0, 0)).toBe(true);
   });
 
-  it('handles a 51 kelurahan × 12 month table quickly', () => {
+  // Its speed is measured with the impact queries that use it (`npm run bench`), not here.
+  it('protects a 51 kelurahan × 12 month table', () => {
     const cells = Array.from({ length: 51 }, (_, i) => Array.from({ length: 12 }, (_, j) => ((i * 7 + j * 13) % 23)));
-    const started = performance.now();
     const t = protectTable(cells, 10);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(t.cells.flat().some((f) => f.suppressed)).toBe(true);
   });
 });
