@@ -24,7 +24,7 @@ export async function runIdempotent<T>(
   work: (em: EntityManager) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
   if (!key) return { value: await em.transactional((tx) => work(tx)), replayed: false };
-  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new AppError('INVALID_IDEMPOTENCY_KEY');
+  checkIdempotencyKey(key);
   // A replay whose first call committed (a phone retrying, a double tap) is answered in one
   // statement without a transaction. A key not stored yet, or whose work is still in flight (its
   // row is not visible until it commits), takes the path below, which waits on the key's row.
@@ -83,14 +83,16 @@ export async function createIdempotent<E extends { id: string }>(
 
 /** The stored first result; a key is bound to the account that used it first. */
 function replay<T>(row: Record<string, unknown>, userId: string | undefined): IdempotentResult<T> {
-  if (row.user_id && userId && row.user_id !== userId) throw new AppError(CommonErrors.IDEMPOTENCY_KEY_REUSED);
+  checkKeyOwner(row.user_id as string | null, userId);
   return { value: row.response as T, replayed: true };
 }
 
-/**
- * For a plain-SQL write that reads a stored key together with its own rows: the key's first
- * result, checked as runIdempotent checks it (a key is bound to the account that used it first).
- */
-export function storedResult<T>(row: { user_id: string | null; response: unknown }, userId: string | undefined): T {
-  return replay<T>(row, userId).value;
+/** Refuses a malformed key (also for plain-SQL writes that store their key themselves). */
+export function checkIdempotencyKey(key: string): void {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new AppError('INVALID_IDEMPOTENCY_KEY');
+}
+
+/** A key is bound to the account that used it first: another account replaying it is refused. */
+export function checkKeyOwner(keyUserId: string | null, userId: string | undefined): void {
+  if (keyUserId && userId && keyUserId !== userId) throw new AppError(CommonErrors.IDEMPOTENCY_KEY_REUSED);
 }

@@ -34,6 +34,8 @@ export class AuditService {
   }
 }
 
+const INSERT_AUDIT_ENTRY = 'insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, before, after, ip)';
+
 /**
  * The INSERT of one audit entry, for code that writes in plain SQL: run it alone, or after a
  * data-modifying WITH so the change and its entry go to the database in one statement.
@@ -46,7 +48,7 @@ export function auditInsert(
   details: Pick<AuditDetails, 'before' | 'after'> = {},
 ): { sql: string; params: unknown[] } {
   return {
-    sql: `insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, before, after, ip) values (now(), ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
+    sql: `${INSERT_AUDIT_ENTRY} values (now(), ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
     params: [
       actor.id ?? null,
       actor.role ?? null,
@@ -71,7 +73,7 @@ export function auditInsertFor(
 ): { sql: string; params: unknown[] } {
   const { params } = auditInsert(...args);
   return {
-    sql: `insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, before, after, ip)
+    sql: `${INSERT_AUDIT_ENTRY}
           select now(), ?::uuid, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::jsonb, ?::jsonb, ?::varchar from ${source}`,
     params,
   };

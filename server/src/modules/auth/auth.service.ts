@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { plainRows, type WithTextDates } from '../../db/plain-sql';
+import { plainRows } from '../../db/plain-sql';
 import type { AuthUser, RequestContext } from '../../graphql/context';
-
 import { userError, type UserError } from '../../graphql/user-error.type';
 import { normalizeMobilePhone } from '../../platform/phone.util';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../user/user.entity';
-import { toUserRow, USER_ROW_COLUMNS, type UserRow } from '../user/user.row';
+import { USER } from '../user/user.row';
 import { AuthErrors } from './auth.errors';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.util';
 import { Session } from './session.entity';
@@ -82,23 +81,23 @@ export class AuthService {
     const tokenHash = hashSessionToken(token);
     const [row] = await plainRows<SessionRow>(em, SESSION_LOOKUP_SQL, [tokenHash]);
     if (!row) return { user: null, expired: true };
-    const { sessionLive, kelurahanCodes, ...columns } = row;
-    if (!sessionLive || !columns.active) return { user: null, expired: true };
-    const account = toUserRow(columns);
+    const account = USER.read(row)!;
+    if (!row.sessionLive || !account.active) return { user: null, expired: true };
     return {
       expired: false,
-      user: { id: account.id, role: account.role, partnerId: account.partnerId ?? undefined, kelurahanCodes, sessionTokenHash: tokenHash, account },
+      user: { id: account.id, role: account.role, partnerId: account.partnerId ?? undefined, kelurahanCodes: row.kelurahanCodes, sessionTokenHash: tokenHash, account },
     };
   }
 }
 
-interface SessionRow extends WithTextDates<UserRow> {
+interface SessionRow {
   sessionLive: boolean;
   kelurahanCodes: string[];
+  [column: string]: unknown;
 }
 
 /** The account (never its password hash), whether the session is live, and the account's kelurahan scope. */
-const SESSION_LOOKUP_SQL = `select ${USER_ROW_COLUMNS}, (s.revoked_at is null and s.expires_at > now()) as "sessionLive",
+const SESSION_LOOKUP_SQL = `select ${USER.columns('u')}, (s.revoked_at is null and s.expires_at > now()) as "sessionLive",
     array(select k.region_code from user_kelurahan k where k.user_id = u.id order by k.region_code) as "kelurahanCodes"
   from session s join app_user u on u.id = s.user_id
  where s.token_hash = ?`;

@@ -5,8 +5,7 @@ import { plainRows } from '../../db/plain-sql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import type { UserError } from '../../graphql/user-error.type';
-import { AppError } from '../../platform/app-error';
-import { createIdempotent, IDEMPOTENCY_KEY_PATTERN, runIdempotent, storedResult } from '../../platform/idempotency.service';
+import { checkIdempotencyKey, checkKeyOwner, createIdempotent, runIdempotent } from '../../platform/idempotency.service';
 import { AuditService, auditInsertFor } from '../audit/audit.service';
 import { User } from '../user/user.entity';
 import { explain } from './allocation.util';
@@ -36,7 +35,7 @@ const REQUEST_OPERATION = 'market.requestStall';
 
 /** What a stall request needs, in one row: what is due, her vendor, a stored answer for her key with its booking, the day. */
 const REQUEST_READ_SQL = `select due.days, due.no_shows, ${VENDOR.columns('v', 'v.')},
-       k.key as "k.key", k.user_id as "k.userId", k.response as "k.response", ${BOOKING.columns('rb', 'rb.')}, ${MARKET_DAY.columns('d', 'd.')}
+       k.key as "k.key", k.user_id as "k.userId", ${BOOKING.columns('rb', 'rb.')}, ${MARKET_DAY.columns('d', 'd.')}
   from (${DUE_WORK_SQL}) due
   left join market_vendor v on v.user_id = ?
   left join idempotency_key k on k.operation = ? and k.key = ? and k.response is not null
@@ -63,7 +62,7 @@ const REQUEST_IN_WINDOW_KEYED_SQL = requestInWindowSql(true);
 
 interface RequestSeen {
   vendor?: VendorRow;
-  stored?: { user_id: string | null; response: unknown };
+  stored?: { userId: string | null };
   replay?: BookingRow;
   day?: MarketDayRow;
 }
@@ -112,9 +111,9 @@ export class BookingService {
       const zone = input.zonePreference?.trim().toUpperCase() || undefined;
       if (zone && !/^[A-Z]$/.test(zone)) throw refuse(ctx, MarketErrors.MARKET_INVALID_ZONE, ['input', 'zonePreference']);
       if (!isUuid(input.marketDayId)) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
-      if (key && !IDEMPOTENCY_KEY_PATTERN.test(key)) throw new AppError('INVALID_IDEMPOTENCY_KEY');
+      if (key) checkIdempotencyKey(key);
       if (seen.stored) {
-        storedResult(seen.stored, ctx.user!.id);
+        checkKeyOwner(seen.stored.userId, ctx.user!.id);
         if (seen.replay) return { booking: this.primed(ctx, seen.replay, seen), userErrors: [] };
       }
       const now = marketClock.now();
@@ -142,7 +141,7 @@ export class BookingService {
       }
       return {
         vendor: VENDOR.read(r, 'v.'),
-        stored: r['k.key'] == null ? undefined : { user_id: r['k.userId'] as string | null, response: r['k.response'] },
+        stored: r['k.key'] == null ? undefined : { userId: r['k.userId'] as string | null },
         replay: BOOKING.read(r, 'rb.'),
         day: MARKET_DAY.read(r, 'd.'),
       };

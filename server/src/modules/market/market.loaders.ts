@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { plainRows } from '../../db/plain-sql';
+import { idArray, type RowShape } from '../../db/row-shape';
 import type { LoaderFactory } from '../../graphql/loaders';
 import { Region } from '../region/region.entity';
-import { BOOKING, idArray, MARKET_DAY, STALL, VENDOR, type BookingRow, type MarketDayRow, type RowShape, type StallRow, type VendorRow } from './market.rows';
+import { BOOKING, MARKET_DAY, STALL, VENDOR, type BookingRow, type MarketDayRow, type StallRow, type VendorRow } from './market.rows';
 
 /** One plain statement per batch: the rows of a table by id. */
 function byId<T extends { id: string }>(table: string, shape: RowShape<T>): LoaderFactory<string, T | undefined> {

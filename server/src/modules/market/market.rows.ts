@@ -1,6 +1,7 @@
 import { wrap } from '@mikro-orm/core';
 import { MarketBooking, type AllocationFacts } from './entities/market-booking.entity';
 import type { BookingStatus, MarketDayStatus, VendorCategory, VendorStatus } from './entities/market.enums';
+import { rowShape } from '../../db/row-shape';
 
 /*
  * The vendor portal's reads (her business, the calendar, her bookings) as plain rows instead of
@@ -73,34 +74,6 @@ export interface BookingRow {
   cancelledAt: Date | null;
 }
 
-type Raw = Record<string, unknown>;
-
-/** A table's columns under the property names of its entity, and how to read them back from a row. */
-export interface RowShape<T> {
-  /** `t.created_at as "<prefix>createdAt", …`; a prefix keeps tables apart in one joined statement. */
-  columns(alias: string, prefix?: string): string;
-  /** The row of this table in a result row; undefined when an outer join found none. */
-  read(raw: Raw, prefix?: string): T | undefined;
-}
-
-function rowShape<T>(columns: Record<keyof T & string, string>, instants: (keyof T & string)[]): RowShape<T> {
-  const props = Object.entries(columns) as [string, string][];
-  const isInstant = new Set<string>(instants);
-  return {
-    columns: (alias, prefix = '') => props.map(([prop, column]) => `${alias}.${column} as "${prefix}${prop}"`).join(', '),
-    read(raw, prefix = '') {
-      if (raw[`${prefix}id`] == null) return undefined;
-      const row: Raw = {};
-      for (const [prop] of props) {
-        const value = raw[prefix + prop];
-        // MikroORM's pool hands timestamptz over as text; the entities (and the Date scalar) hold Dates.
-        row[prop] = isInstant.has(prop) && value != null ? new Date(value as string) : value;
-      }
-      return row as T;
-    },
-  };
-}
-
 export const VENDOR = rowShape<VendorRow>(
   {
     id: 'id',
@@ -119,7 +92,7 @@ export const VENDOR = rowShape<VendorRow>(
     decidedAt: 'decided_at',
     publicConsent: 'public_consent',
   },
-  ['createdAt', 'decidedAt'],
+  { instants: ['createdAt', 'decidedAt'] },
 );
 
 export const MARKET_DAY = rowShape<MarketDayRow>(
@@ -136,12 +109,12 @@ export const MARKET_DAY = rowShape<MarketDayRow>(
     allocatedAt: 'allocated_at',
     cancelReason: 'cancel_reason',
   },
-  ['createdAt', 'bookingOpensAt', 'bookingClosesAt', 'cancelDeadline', 'checkInCutoff', 'allocatedAt'],
+  { instants: ['createdAt', 'bookingOpensAt', 'bookingClosesAt', 'cancelDeadline', 'checkInCutoff', 'allocatedAt'] },
 );
 
 export const STALL = rowShape<StallRow>(
   { id: 'id', createdAt: 'created_at', code: 'code', zone: 'zone', position: 'position', prime: 'prime', hasPower: 'has_power', size: 'size', active: 'active' },
-  ['createdAt'],
+  { instants: ['createdAt'] },
 );
 
 export const BOOKING = rowShape<BookingRow>(
@@ -160,11 +133,8 @@ export const BOOKING = rowShape<BookingRow>(
     checkedInAt: 'checked_in_at',
     cancelledAt: 'cancelled_at',
   },
-  ['createdAt', 'requestedAt', 'checkedInAt', 'cancelledAt'],
+  { instants: ['createdAt', 'requestedAt', 'checkedInAt', 'cancelledAt'] },
 );
-
-/** Ids as one PostgreSQL array parameter (`= any(?::uuid[])`), the same in and outside a transaction. */
-export const idArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /** What a booking points at, whether a read gave a plain row or a mutation an entity. */
 export function bookingRefs(b: MarketBooking | BookingRow): Pick<BookingRow, 'marketDayId' | 'vendorId' | 'stallId'> {

@@ -3,15 +3,14 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { plainRows } from '../../db/plain-sql';
 import type { RequestContext } from '../../graphql/context';
-import { AppError, CommonErrors } from '../../platform/app-error';
-import { IDEMPOTENCY_KEY_PATTERN } from '../../platform/idempotency.service';
+import { checkIdempotencyKey, checkKeyOwner } from '../../platform/idempotency.service';
 import { auditInsertFor } from '../audit/audit.service';
 import { vendorLoader } from '../market/market.loaders';
 import { VENDOR } from '../market/market.rows';
 import { isUuid, refuse } from '../market/market.guard';
 import { TurnoverStatus } from './turnover-report.entity';
 import { TurnoverErrors } from './turnover-report.errors';
-import { readReport, reportColumns, type TurnoverReportRow } from './turnover-report.rows';
+import { TURNOVER_REPORT, type TurnoverReportRow } from './turnover-report.rows';
 import type { TurnoverDayRowInput } from './turnover-report.types';
 import { checkAmount, checkTransactions, implausibleReason, rupiah, TURNOVER_RECORD, violatedConstraint } from './turnover-report.util';
 
@@ -34,7 +33,7 @@ export type OneRow = Pick<TurnoverDayRowInput, 'idempotencyKey' | 'vendorId' | '
  * seen either as a replay or not at all (then the write waits on its key), never as "already recorded".
  */
 const LOOK_SQL = `select k.user_id as "keyUserId", k.key is not null as "replayed",
-       ${reportColumns('r', 'r.')}, ${VENDOR.columns('v', 'v.')},
+       ${TURNOVER_REPORT.columns('r', 'r.')}, ${VENDOR.columns('v', 'v.')},
        b.id as "bookingId", m.recorded, m.median, m.days
   from (select ?::text as key, ?::uuid as vendor_id, ?::uuid as day_id) p
   left join idempotency_key k on k.operation = ? and k.key = p.key and k.response is not null
@@ -86,7 +85,7 @@ export class TurnoverRecordService {
     checkAmount(ctx, row.amount, [...at, 'amount']);
     checkTransactions(ctx, row.transactions, [...at, 'transactions']);
     const key = row.idempotencyKey || null;
-    if (key && !IDEMPOTENCY_KEY_PATTERN.test(key)) throw new AppError('INVALID_IDEMPOTENCY_KEY');
+    if (key) checkIdempotencyKey(key);
 
     const look = await this.look(ctx, key, row.vendorId, marketDayId);
     if (look.replayed) return this.replay(ctx, look);
@@ -150,8 +149,8 @@ export class TurnoverRecordService {
 
   /** The first call's report; a key is bound to the account that used it first. */
   private replay(ctx: RequestContext, look: Look): TurnoverReportRow {
-    if (look.keyUserId && look.keyUserId !== ctx.user!.id) throw new AppError(CommonErrors.IDEMPOTENCY_KEY_REUSED);
-    const report = readReport(look, 'r.');
+    checkKeyOwner(look.keyUserId, ctx.user!.id);
+    const report = TURNOVER_REPORT.read(look, 'r.');
     if (!report) throw new Error('turnover key answered with a report that does not exist');
     return report;
   }

@@ -1,3 +1,4 @@
+import { rowShape } from '../../db/row-shape';
 import { TurnoverReport, type TurnoverStatus } from './turnover-report.entity';
 
 /**
@@ -28,46 +29,32 @@ export interface TurnoverReportRow {
   resolvedById: string | null;
 }
 
-const COLUMNS: Record<keyof TurnoverReportRow, string> = {
-  id: 'id',
-  createdAt: 'created_at',
-  bookingId: 'booking_id',
-  vendorId: 'vendor_id',
-  marketDayId: 'market_day_id',
-  version: 'version',
-  current: 'current',
-  amount: 'amount',
-  transactions: 'transactions',
-  status: 'status',
-  correctionReason: 'correction_reason',
-  confirmedImplausible: 'confirmed_implausible',
-  recordedById: 'recorded_by_id',
-  recordedAt: 'recorded_at',
-  confirmedAt: 'confirmed_at',
-  disputeComment: 'dispute_comment',
-  disputedAt: 'disputed_at',
-  resolutionNote: 'resolution_note',
-  resolvedAt: 'resolved_at',
-  resolvedById: 'resolved_by_id',
-};
-const INSTANTS = new Set<string>(['createdAt', 'recordedAt', 'confirmedAt', 'disputedAt', 'resolvedAt']);
-
-/** `t.created_at as "<prefix>createdAt", …`; the prefix keeps tables apart in one joined statement. */
-export const reportColumns = (alias: string, prefix = '') =>
-  Object.entries(COLUMNS)
-    .map(([prop, column]) => `${alias}.${column} as "${prefix}${prop}"`)
-    .join(', ');
-
-/** The report in a result row (timestamps and the bigint amount arrive as text); undefined when an outer join found none. */
-export function readReport(raw: Record<string, unknown>, prefix = ''): TurnoverReportRow | undefined {
-  if (raw[`${prefix}id`] == null) return undefined;
-  const row: Record<string, unknown> = {};
-  for (const prop of Object.keys(COLUMNS)) {
-    const value = raw[prefix + prop];
-    row[prop] = value == null ? null : INSTANTS.has(prop) ? new Date(value as string) : prop === 'amount' ? Number(value) : value;
-  }
-  return row as unknown as TurnoverReportRow;
-}
+/** The report's columns; `amount` is a bigint, which arrives as text. */
+export const TURNOVER_REPORT = rowShape<TurnoverReportRow>(
+  {
+    id: 'id',
+    createdAt: 'created_at',
+    bookingId: 'booking_id',
+    vendorId: 'vendor_id',
+    marketDayId: 'market_day_id',
+    version: 'version',
+    current: 'current',
+    amount: 'amount',
+    transactions: 'transactions',
+    status: 'status',
+    correctionReason: 'correction_reason',
+    confirmedImplausible: 'confirmed_implausible',
+    recordedById: 'recorded_by_id',
+    recordedAt: 'recorded_at',
+    confirmedAt: 'confirmed_at',
+    disputeComment: 'dispute_comment',
+    disputedAt: 'disputed_at',
+    resolutionNote: 'resolution_note',
+    resolvedAt: 'resolved_at',
+    resolvedById: 'resolved_by_id',
+  },
+  { instants: ['createdAt', 'recordedAt', 'confirmedAt', 'disputedAt', 'resolvedAt'], numbers: ['amount'] },
+);
 
 /** What a report points at, whether the one-row path gave a plain row or another mutation an entity. */
 export function reportRefs(r: TurnoverReport | TurnoverReportRow): { vendorId: string; marketDayId: string; recordedById: string | null } {

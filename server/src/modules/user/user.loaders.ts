@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { plainRows, type WithTextDates } from '../../db/plain-sql';
+import { plainRows } from '../../db/plain-sql';
+import { idArray } from '../../db/row-shape';
 import type { LoaderFactory } from '../../graphql/loaders';
-import { toUserRow, USER_ROW_COLUMNS, type UserRow } from './user.row';
+import { USER, type UserRow } from './user.row';
 
 /**
  * Accounts by id as plain rows, one statement per batch (who wrote a list of audit entries); the
@@ -10,10 +11,8 @@ import { toUserRow, USER_ROW_COLUMNS, type UserRow } from './user.row';
  */
 export const userRowLoader: LoaderFactory<string, UserRow | null> = (ctx) => {
   const loader = new DataLoader<string, UserRow | null>(async (ids) => {
-    const rows = await plainRows<WithTextDates<UserRow>>(ctx.em, `select ${USER_ROW_COLUMNS} from app_user u where u.id = any(?::uuid[])`, [
-      `{${ids.join(',')}}`,
-    ]);
-    const byId = new Map(rows.map((r) => [r.id, toUserRow(r)]));
+    const rows = await plainRows(ctx.em, `select ${USER.columns('u')} from app_user u where u.id = any(?::uuid[])`, [idArray(ids)]);
+    const byId = new Map(rows.map((r) => [r.id as string, USER.read(r)!]));
     return ids.map((id) => byId.get(id) ?? null);
   });
   if (ctx.user) loader.prime(ctx.user.id, ctx.user.account);
@@ -29,7 +28,7 @@ export const kelurahanCodesLoader: LoaderFactory<string, string[]> = (ctx) => {
     const rows = await plainRows<{ userId: string; code: string }>(
       ctx.em,
       `select user_id as "userId", region_code as code from user_kelurahan where user_id = any(?::uuid[]) order by region_code`,
-      [`{${userIds.join(',')}}`],
+      [idArray(userIds)],
     );
     const byUser = new Map<string, string[]>();
     for (const r of rows) {

@@ -1,4 +1,4 @@
-import type { WithTextDates } from '../../db/plain-sql';
+import { rowShape } from '../../db/row-shape';
 import type { Locale, User } from './user.entity';
 import type { Role } from './role.enum';
 
@@ -20,16 +20,22 @@ export interface UserRow {
   partnerId: string | null;
 }
 
-/** The columns of a `UserRow`, from `app_user u`. */
-export const USER_ROW_COLUMNS = `u.id, u.full_name as "fullName", u.email, u.phone, u.role, u.locale, u.active,
-  u.last_sign_in_at as "lastSignInAt", u.created_at as "createdAt", u.partner_id as "partnerId"`;
-
-/** A `UserRow` from the text `plainRows` gives for its timestamps (the DateTime fields want a Date). */
-export const toUserRow = (row: WithTextDates<UserRow>): UserRow => ({
-  ...row,
-  lastSignInAt: row.lastSignInAt === null ? null : new Date(row.lastSignInAt),
-  createdAt: new Date(row.createdAt),
-});
+/** A `UserRow`'s columns (read from `app_user u`). */
+export const USER = rowShape<UserRow>(
+  {
+    id: 'id',
+    fullName: 'full_name',
+    email: 'email',
+    phone: 'phone',
+    role: 'role',
+    locale: 'locale',
+    active: 'active',
+    lastSignInAt: 'last_sign_in_at',
+    createdAt: 'created_at',
+    partnerId: 'partner_id',
+  },
+  { instants: ['lastSignInAt', 'createdAt'] },
+);
 
 /** The partner of a PARTNER account, from a row or an entity. */
 export const partnerIdOf = (user: UserRow | User): string | null => ('partnerId' in user ? user.partnerId : user.partner?.id) ?? null;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
-import { plainRows, type WithTextDates } from '../../db/plain-sql';
+import { plainRows } from '../../db/plain-sql';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import { userError, type UserError } from '../../graphql/user-error.type';
 import { AppError, CommonErrors } from '../../platform/app-error';
@@ -19,15 +19,13 @@ import { Role } from './role.enum';
 import { User, type Locale } from './user.entity';
 import { UserErrors } from './user.errors';
 import { kelurahanCodesLoader } from './user.loaders';
-import { partnerIdOf, toUserRow, USER_ROW_COLUMNS, type UserRow } from './user.row';
+import { partnerIdOf, USER, type UserRow } from './user.row';
 import type { CreateUserInput, UsersArgs } from './user.types';
 
 export interface UserResult {
   user?: User;
   userErrors: UserError[];
 }
-
-type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 const isLocale = (value: string): value is Locale => value === 'id' || value === 'en';
 
@@ -56,13 +54,13 @@ export class UserService {
     }
     const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
     // The count and the page in one statement; the count's row comes back even past the last page.
-    const rows = await plainRows<Nullable<WithTextDates<UserRow>> & { totalCount: number }>(
+    const rows = await plainRows<{ totalCount: number; [column: string]: unknown }>(
       ctx.em,
       `select c.total as "totalCount", p.* from (select count(*)::int as total from app_user u ${where}) c
-         left join lateral (select ${USER_ROW_COLUMNS} from app_user u ${where} order by u.full_name, u.id limit ? offset ?) p on true`,
+         left join lateral (select ${USER.columns('u')} from app_user u ${where} order by u.full_name, u.id limit ? offset ?) p on true`,
       [...params, ...params, page.limit, page.offset],
     );
-    const accounts = rows.filter((r): r is WithTextDates<UserRow> & { totalCount: number } => r.id !== null).map(({ totalCount: _, ...account }) => toUserRow(account));
+    const accounts = rows.flatMap((r) => USER.read(r) ?? []);
     return toConnection(accounts, rows[0].totalCount, page);
   }
 
