@@ -14,6 +14,8 @@ import type { QueryResultRow } from 'pg';
  * The statement is counted in the request's tally and logged like MikroORM's own (LOG_LEVEL=trace),
  * shares MikroORM's pool, and runs inside the EntityManager's transaction when there is one.
  * Driver errors are converted to MikroORM's exceptions, so the one error mapping still applies.
+ * MikroORM's pool hands `timestamptz` and `bigint` over as text: read rows through a `rowShape`
+ * (row-shape.ts), which names the columns and converts them.
  */
 export async function plainRows<T extends QueryResultRow>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   const connection = em.getConnection();
@@ -39,12 +41,6 @@ export async function plainRows<T extends QueryResultRow>(em: EntityManager, sql
     client.releaseConnection(pgClient);
   }
 }
-
-/**
- * A row as `plainRows` returns it: MikroORM's pool hands `timestamptz` over as text (its own type
- * parsers), so a `Date` property arrives as a string until the caller converts it.
- */
-export type WithTextDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
 interface PgClient {
   query<T extends QueryResultRow>(text: string, values: unknown[]): Promise<{ rows: T[]; rowCount: number | null }>;

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import type { LoaderFactory } from '../../graphql/loaders';
-import { Partner } from '../partner/partner.entity';
 import { FundingSource } from './funding-source.entity';
 import { FundingTransaction } from './funding-transaction.entity';
 
@@ -13,8 +12,7 @@ function byId<T extends { id: string }>(entity: new (...args: never[]) => T): Lo
     });
 }
 
-/** One statement per request for every partner or source a list refers to. */
-export const partnerLoader = byId(Partner);
+/** One statement per request for every source a list refers to. */
 export const fundingSourceLoader = byId(FundingSource);
 
 /** The reversal line of each of many transactions (if any), in one statement. */

@@ -4,7 +4,8 @@ import { Allow, Permission } from '../../graphql/permissions';
 import { Partner } from '../partner/partner.entity';
 import { FundingSource } from './funding-source.entity';
 import { FundingTransaction } from './funding-transaction.entity';
-import { fundingSourceLoader, partnerLoader, reversalLoader } from './funding.loaders';
+import { fundingSourceLoader, reversalLoader } from './funding.loaders';
+import { partnerLoader, type PartnerRow } from '../partner/partner.loaders';
 import { FundingService } from './funding.service';
 import {
   CreateFundingSourceInput,
@@ -36,8 +37,8 @@ export class FundingSourceResolver {
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'The partner of a CSR source.' })
-  async partner(@Root() source: FundingSource, @Ctx() ctx: RequestContext): Promise<Partner | undefined> {
-    return source.partner ? ctx.loaders.get(partnerLoader).load(source.partner.id) : undefined;
+  async partner(@Root() source: FundingSource, @Ctx() ctx: RequestContext): Promise<PartnerRow | null> {
+    return source.partner ? ctx.loaders.get(partnerLoader).load(source.partner.id) : null;
   }
 }
 
@@ -90,19 +91,19 @@ export class FundingTransactionResolver {
 export class PartnerContactResolver {
   @Allow(Permission.PartnerManage)
   @FieldResolver(() => String, { nullable: true, description: 'Contact person (admin only).' })
-  contactName(@Root() p: Partner): string | undefined {
+  contactName(@Root() p: Partner | PartnerRow): string | null | undefined {
     return p.contactName;
   }
 
   @Allow(Permission.PartnerManage)
   @FieldResolver(() => String, { nullable: true, description: 'Contact e-mail (admin only).' })
-  contactEmail(@Root() p: Partner): string | undefined {
+  contactEmail(@Root() p: Partner | PartnerRow): string | null | undefined {
     return p.contactEmail;
   }
 
   @Allow(Permission.PartnerManage)
   @FieldResolver(() => String, { nullable: true, description: 'Contact phone (admin only).' })
-  contactPhone(@Root() p: Partner): string | undefined {
+  contactPhone(@Root() p: Partner | PartnerRow): string | null | undefined {
     return p.contactPhone;
   }
 }

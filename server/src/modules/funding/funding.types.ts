@@ -5,6 +5,7 @@ import { MutationPayload } from '../../graphql/payload';
 import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { RupiahScalar } from '../../graphql/scalars/rupiah.scalar';
 import { Partner } from '../partner/partner.entity';
+import type { PartnerRow } from '../partner/partner.loaders';
 import { FundedProgram, FundingPurpose, FundingSourceKind, FundingTransactionType } from './funding.enums';
 import { FundingSource } from './funding-source.entity';
 import { FundingTransaction } from './funding-transaction.entity';
@@ -79,7 +80,7 @@ export class ProgramFundingTotal {
 @ObjectType({ description: 'How much one partner’s rupiah was matched by every other source in a program (leverage).' })
 export class PartnerLeverage {
   @Field(() => FundedProgram) program: FundedProgram;
-  @Field(() => Partner) partner: Partner;
+  @Field(() => Partner) partner: Partner | PartnerRow;
   @Field(() => RupiahScalar, { description: 'What this partner put in.' }) partnerAmount: number;
   @Field(() => RupiahScalar, { description: 'Everything the program received.' }) programTotal: number;
   @Field(() => RupiahScalar, { description: 'Everything else (other partners, APBD, DAK).' }) matchedAmount: number;

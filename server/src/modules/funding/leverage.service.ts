@@ -1,8 +1,7 @@
 import type { RequestContext } from '../../graphql/context';
 import { AppError } from '../../platform/app-error';
-import { Partner } from '../partner/partner.entity';
 import { FundedProgram, FundingSourceKind, FundingTransactionType } from './funding.enums';
-import { partnerLoader } from './funding.loaders';
+import { partnerLoader } from '../partner/partner.loaders';
 import { partnerScope } from './funding.service';
 import type { FundingLeverage, FundingLeverageArgs, PartnerLeverage, ProgramFundingTotal } from './funding.types';
 
@@ -54,7 +53,7 @@ export async function fundingLeverage(ctx: RequestContext, args: FundingLeverage
     const total = Number(r.program_total);
     return {
       program: r.program,
-      partner: partners[i] as Partner,
+      partner: partners[i]!,
       partnerAmount: own,
       programTotal: total,
       matchedAmount: total - own,

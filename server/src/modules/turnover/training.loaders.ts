@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import type { LoaderFactory } from '../../graphql/loaders';
-import { Partner } from '../partner/partner.entity';
 import { Vendor } from '../market/entities/vendor.entity';
 import { Enrolment } from './enrolment.entity';
 import { Training } from './training.entity';
@@ -54,5 +53,4 @@ function byId<T extends { id: string }>(entity: new (...args: never[]) => T): Lo
 }
 
 export const trainingLoader = byId(Training);
-export const partnerLoader = byId(Partner);
 export const enrolmentVendorLoader = byId(Vendor);

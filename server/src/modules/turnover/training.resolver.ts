@@ -10,7 +10,8 @@ import { Enrolment } from './enrolment.entity';
 import { EnrolmentService } from './enrolment.service';
 import { Training } from './training.entity';
 import { EnrolmentStatus } from './training.enums';
-import { enrolmentsByTrainingLoader, enrolmentVendorLoader, myEnrolmentLoader, partnerLoader, seatsLoader, trainingLoader } from './training.loaders';
+import { enrolmentsByTrainingLoader, enrolmentVendorLoader, myEnrolmentLoader, seatsLoader, trainingLoader } from './training.loaders';
+import { partnerLoader, type PartnerRow } from '../partner/partner.loaders';
 import { TrainingService } from './training.service';
 import {
   CancelTrainingInput,
@@ -74,8 +75,8 @@ export class TrainingResolver {
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'Sponsoring partner (mitra CSR), if any.' })
-  async sponsor(@Root() t: Training, @Ctx() ctx: RequestContext): Promise<Partner | undefined> {
-    return t.partner ? ctx.loaders.get(partnerLoader).load(t.partner.id) : undefined;
+  async sponsor(@Root() t: Training, @Ctx() ctx: RequestContext): Promise<PartnerRow | null> {
+    return t.partner ? ctx.loaders.get(partnerLoader).load(t.partner.id) : null;
   }
 
   @FieldResolver(() => TrainingSeats, { description: 'Seats taken and left, waitlist length, attendance so far.' })

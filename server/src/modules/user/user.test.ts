@@ -75,6 +75,15 @@ describe('account administration', () => {
     expect(big.sqlStatements).toBeLessThanOrEqual(6);
   });
 
+  it("answers an account's partner with the same fields as the partner list, contacts included (admin)", async () => {
+    await t.sql(`update partner set contact_name = 'Yohana Sine', contact_email = 'csr@flobamora.demo', contact_phone = '+6281100001111' where name = 'Bank Flobamora (demo)'`);
+    const FIELDS = 'name sector contactName contactEmail contactPhone';
+    const listed = (await admin.ok<any>(`{ partners { ${FIELDS} } }`)).partners.find((p: any) => p.name === 'Bank Flobamora (demo)');
+    expect(listed).toMatchObject({ contactName: 'Yohana Sine', contactEmail: 'csr@flobamora.demo', contactPhone: '+6281100001111' });
+    const accounts = (await admin.ok<any>(`{ users(first: 100, role: PARTNER) { nodes { email partner { ${FIELDS} } } } }`)).users.nodes;
+    expect(accounts.find((u: any) => u.email === 'mitra@kupang.demo').partner).toEqual(listed);
+  });
+
   it('lists 50 accounts with partner and kelurahan as plain rows in 4 statements however many there are (session, page with count, partners, kelurahan)', async () => {
     const LIST50 = '{ users(first: 50) { totalCount nodes { fullName email partner { name } kelurahanScope { name } } } }';
     const partner = (name: string) =>
