@@ -4,6 +4,8 @@ import { idArray } from '../../db/row-shape';
 import type { LoaderFactory } from '../../graphql/loaders';
 import { USER, type UserRow } from './user.row';
 
+const USERS_SQL = `select ${USER.columns('u')} from app_user u where u.id = any(?::uuid[])`;
+
 /**
  * Accounts by id as plain rows, one statement per batch (who wrote a list of audit entries); the
  * signed-in account's came with its session. Rows, not entities: hydrating a `User` for a read is
@@ -11,7 +13,7 @@ import { USER, type UserRow } from './user.row';
  */
 export const userRowLoader: LoaderFactory<string, UserRow | null> = (ctx) => {
   const loader = new DataLoader<string, UserRow | null>(async (ids) => {
-    const rows = await plainRows(ctx.em, `select ${USER.columns('u')} from app_user u where u.id = any(?::uuid[])`, [idArray(ids)]);
+    const rows = await plainRows(ctx.em, USERS_SQL, [idArray(ids)]);
     const byId = new Map(rows.map((r) => [r.id as string, USER.read(r)!]));
     return ids.map((id) => byId.get(id) ?? null);
   });
