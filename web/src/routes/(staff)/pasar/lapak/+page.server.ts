@@ -1,20 +1,13 @@
 import { gql } from '$lib/server/graphql';
+import type { MarketStall } from '$lib/server/graphql-types';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
 const STALLS = /* GraphQL */ `query { marketStalls { id code zone position prime hasPower size active } }`;
 const SAVE = /* GraphQL */ `mutation($input: SaveStallInput!) { saveStall(input: $input) { stall { code } userErrors { code field message } } }`;
 
-export interface Stall {
-  id: string;
-  code: string;
-  zone: string;
-  position: number;
-  prime: boolean;
-  hasPower: boolean;
-  size: string | null;
-  active: boolean;
-}
+/** A stall as the query above selects it. */
+export type Stall = Pick<MarketStall, 'id' | 'code' | 'zone' | 'position' | 'prime' | 'hasPower' | 'size' | 'active'>;
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
