@@ -222,10 +222,15 @@ export async function signInWithForm(page: Page, login: string, password = DEMO_
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
 }
 
-/** Form controls a screen reader could not name: no label, no text, no aria-label. */
+/**
+ * Form controls a screen reader could not name: no label, no text, no aria-label.
+ * One evaluate finds and checks them in the same moment: `$$eval` finds the controls first and
+ * checks them after, so a navigation in between leaves it checking the old page's controls,
+ * detached and with no label any more.
+ */
 export function unlabelledControls(page: Page): Promise<string[]> {
-  return page.$$eval('input:not([type=hidden]), select, textarea, button', (controls) =>
-    controls
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
       .filter((c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label') && !(c as HTMLElement).innerText?.trim())
       .map((c) => c.outerHTML),
   );

@@ -58,11 +58,14 @@ describe('SABOAK KOEPAN in the browser: a mother registers, is approved, books; 
   it('staff close next Saturday’s window; she sees her stall and why she got it', async () => {
     await staff.goto('/pasar/hari');
     await staff.getByRole('link', { name: 'Sabtu, 12 Desember 2026' }).click();
+    // Check the day's page, not the list being taken down while the navigation runs.
+    const capacity = staff.getByLabel('Kapasitas (kosong = semua lapak aktif)');
+    await capacity.waitFor();
     await expect(unlabelledControls(staff)).resolves.toEqual([]);
-    await staff.getByLabel('Kapasitas (kosong = semua lapak aktif)').fill('60');
+    await capacity.fill('60');
     await staff.getByRole('button', { name: 'Simpan jadwal' }).click();
     await staff.getByText('Jadwal tersimpan.').waitFor();
-    await expect(staff.getByLabel('Kapasitas (kosong = semua lapak aktif)').inputValue()).resolves.toBe('60');
+    await expect(capacity.inputValue()).resolves.toBe('60');
     await staff.getByRole('button', { name: 'Tutup pemesanan dan bagi lapak sekarang' }).click();
     await staff.getByText('Lapak sudah dibagi.').waitFor();
     await vendor.goto('/usaha/pasar');
