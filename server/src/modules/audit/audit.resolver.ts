@@ -24,7 +24,7 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who did it.' })
-  actor(@Ctx() ctx: RequestContext, @Root() entry: AuditEntry): Promise<UserRow | null> {
-    return entry.actor ? ctx.loaders.get(userRowLoader).load(entry.actor.id) : Promise.resolve(null);
+  actor(@Ctx() ctx: RequestContext, @Root() entry: AuditEntry): Promise<UserRow | undefined> {
+    return entry.actor ? ctx.loaders.get(userRowLoader).load(entry.actor.id) : Promise.resolve(undefined);
   }
 }

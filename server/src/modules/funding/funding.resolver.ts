@@ -37,8 +37,8 @@ export class FundingSourceResolver {
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'The partner of a CSR source.' })
-  async partner(@Root() source: FundingSource, @Ctx() ctx: RequestContext): Promise<PartnerRow | null> {
-    return source.partner ? ctx.loaders.get(partnerLoader).load(source.partner.id) : null;
+  async partner(@Root() source: FundingSource, @Ctx() ctx: RequestContext): Promise<PartnerRow | undefined> {
+    return source.partner ? ctx.loaders.get(partnerLoader).load(source.partner.id) : undefined;
   }
 }
 

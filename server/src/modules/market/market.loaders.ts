@@ -1,25 +1,15 @@
 import DataLoader from 'dataloader';
 import { plainRows } from '../../db/plain-sql';
-import { idArray, type RowShape } from '../../db/row-shape';
+import { idArray } from '../../db/row-shape';
+import { rowsById } from '../../db/rows-by-id';
 import type { LoaderFactory } from '../../graphql/loaders';
 import { Region } from '../region/region.entity';
 import { BOOKING, MARKET_DAY, STALL, VENDOR, type BookingRow, type MarketDayRow, type StallRow, type VendorRow } from './market.rows';
 
-/** One plain statement per batch: the rows of a table by id. */
-function byId<T extends { id: string }>(table: string, shape: RowShape<T>): LoaderFactory<string, T | undefined> {
-  const sql = `select ${shape.columns('t')} from ${table} t where t.id = any(?::uuid[])`;
-  return (ctx) =>
-    new DataLoader(async (ids) => {
-      const raw = await plainRows(ctx.em, sql, [idArray(ids)]);
-      const rows = new Map(raw.map((r) => [r.id as string, shape.read(r)]));
-      return ids.map((id) => rows.get(id));
-    });
-}
-
 /** One statement per request for every vendor, stall or day a list of bookings refers to. */
-export const vendorLoader = byId<VendorRow>('market_vendor', VENDOR);
-export const stallLoader = byId<StallRow>('market_stall', STALL);
-export const marketDayLoader = byId<MarketDayRow>('market_day', MARKET_DAY);
+export const vendorLoader = rowsById<VendorRow>('market_vendor', VENDOR);
+export const stallLoader = rowsById<StallRow>('market_stall', STALL);
+export const marketDayLoader = rowsById<MarketDayRow>('market_day', MARKET_DAY);
 
 export const regionLoader: LoaderFactory<string, Region | undefined> = (ctx) =>
   new DataLoader(async (codes) => {

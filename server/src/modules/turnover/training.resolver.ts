@@ -75,8 +75,8 @@ export class TrainingResolver {
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'Sponsoring partner (mitra CSR), if any.' })
-  async sponsor(@Root() t: Training, @Ctx() ctx: RequestContext): Promise<PartnerRow | null> {
-    return t.partner ? ctx.loaders.get(partnerLoader).load(t.partner.id) : null;
+  async sponsor(@Root() t: Training, @Ctx() ctx: RequestContext): Promise<PartnerRow | undefined> {
+    return t.partner ? ctx.loaders.get(partnerLoader).load(t.partner.id) : undefined;
   }
 
   @FieldResolver(() => TrainingSeats, { description: 'Seats taken and left, waitlist length, attendance so far.' })

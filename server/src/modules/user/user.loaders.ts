@@ -1,22 +1,19 @@
 import DataLoader from 'dataloader';
 import { plainRows } from '../../db/plain-sql';
 import { idArray } from '../../db/row-shape';
+import { rowsById } from '../../db/rows-by-id';
 import type { LoaderFactory } from '../../graphql/loaders';
 import { USER, type UserRow } from './user.row';
 
-const USERS_SQL = `select ${USER.columns('u')} from app_user u where u.id = any(?::uuid[])`;
+const accountRows = rowsById<UserRow>('app_user', USER);
 
 /**
  * Accounts by id as plain rows, one statement per batch (who wrote a list of audit entries); the
  * signed-in account's came with its session. Rows, not entities: hydrating a `User` for a read is
  * what made the account paths slow (see user.service.ts `list`).
  */
-export const userRowLoader: LoaderFactory<string, UserRow | null> = (ctx) => {
-  const loader = new DataLoader<string, UserRow | null>(async (ids) => {
-    const rows = await plainRows(ctx.em, USERS_SQL, [idArray(ids)]);
-    const byId = new Map(rows.map((r) => [r.id as string, USER.read(r)!]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+export const userRowLoader: LoaderFactory<string, UserRow | undefined> = (ctx) => {
+  const loader = accountRows(ctx);
   if (ctx.user) loader.prime(ctx.user.id, ctx.user.account);
   return loader;
 };

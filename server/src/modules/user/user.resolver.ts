@@ -46,7 +46,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'Partner organisation of a PARTNER account.' })
-  partner(@Ctx() ctx: RequestContext, @Root() user: UserRow | User): Promise<PartnerRow | null> {
+  partner(@Ctx() ctx: RequestContext, @Root() user: UserRow | User): Promise<PartnerRow | undefined> {
     return this.userService.partnerOf(ctx, user);
   }
 

@@ -65,9 +65,9 @@ export class UserService {
   }
 
   /** The partner organisation of a PARTNER account (row or entity); one statement for a whole list. */
-  partnerOf(ctx: RequestContext, user: UserRow | User): Promise<PartnerRow | null> {
+  partnerOf(ctx: RequestContext, user: UserRow | User): Promise<PartnerRow | undefined> {
     const partnerId = partnerIdOf(user);
-    return partnerId ? ctx.loaders.get(partnerLoader).load(partnerId) : Promise.resolve(null);
+    return partnerId ? ctx.loaders.get(partnerLoader).load(partnerId) : Promise.resolve(undefined);
   }
 
   /** The kelurahan an account is limited to, from the region snapshot; one statement for a whole list. */
