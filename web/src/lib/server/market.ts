@@ -7,7 +7,6 @@ import type { TypedDocumentString } from '$lib/server/gql/graphql';
 import { requireRole } from '$lib/server/guard';
 
 /** Shared helpers of the market pages: one mutation per form action, userErrors back to the form. */
-
 export function formText(form: FormData, name: string): string {
   return String(form.get(name) ?? '').trim();
 }
