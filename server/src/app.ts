@@ -73,19 +73,21 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   }
   if (await ensureFirstAdmin(em, config)) logger.info({ email: config.adminEmail }, 'first administrator created');
 
+  // Explorers and code generators read the schema in development; production answers data only.
+  const introspection = config.nodeEnv !== 'production';
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     formatError: createFormatError(logger),
     // Cache control is off: every answer is `no-store`, and its hook would run for every field resolved.
     plugins: [localizeErrorsPlugin, inputSanityPlugin, createRateLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
-    introspection: config.nodeEnv !== 'production',
+    introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown: it closes HTTP, Apollo and the database in order.
     stopOnTerminationSignals: false,
-    validationRules: [queryLimitsRule],
+    validationRules: [queryLimitsRule({ introspection })],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
   });
   await apollo.start();

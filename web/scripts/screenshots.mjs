@@ -1,6 +1,6 @@
 /**
  * Screenshots of the main pages on a phone-sized screen (360 × 800) for the README, taken with
- * Debian's Chromium through playwright-core against a running portal with the demo data:
+ * Chromium (the system's, else the bundled one: tests/chromium.mjs) through playwright-core against a running portal with the demo data:
  *
  *   npm start                                  # or any running demo server
  *   node web/scripts/screenshots.mjs [http://localhost:3000]
@@ -9,6 +9,7 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chooseChromium } from '../tests/chromium.mjs';
 
 const base = process.argv[2] ?? process.env.PORTAL_URL ?? 'http://localhost:3000';
 const out = new URL('../../docs/screenshots/', import.meta.url);
@@ -30,7 +31,8 @@ const SHOTS = [
   ['offline', null, '/offline'],
 ];
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'] });
+const { executablePath, env } = await chooseChromium();
+const browser = await chromium.launch({ executablePath, env: { ...process.env, ...env }, args: ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'] });
 try {
   for (const [name, login, path] of SHOTS) {
     const context = await browser.newContext({ baseURL: base, viewport: { width: 360, height: 800 }, deviceScaleFactor: 1, locale: 'id-ID' });

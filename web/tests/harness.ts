@@ -1,7 +1,8 @@
 /**
  * Browser-test harness: runs the real server (API + built portal on one origin) as a child
- * process on a fresh database with the demo data, and drives Debian's Chromium with
- * playwright-core. Builds nothing: run `npm run build` (server and web) first.
+ * process on a fresh database with the demo data, and drives Chromium with playwright-core:
+ * the system's when installed, else the one inside @sparticuz/chromium (see chromium.mjs).
+ * Builds nothing: run `npm run build` (server and web) first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { chooseChromium } from './chromium.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const serverMain = path.join(repoRoot, 'server/dist/main.js');
@@ -148,9 +150,11 @@ export async function queryDatabase<T = Record<string, unknown>>(portal: Running
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, env } = await chooseChromium();
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath,
+    env: { ...process.env, ...env },
     args: [
       '--headless',
       '--no-sandbox',

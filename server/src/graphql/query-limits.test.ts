@@ -1,3 +1,4 @@
+import { buildClientSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import type { GraphqlClient } from '../../test/graphql-client';
@@ -26,6 +27,23 @@ describe('abusive queries are refused before they reach the database', () => {
     expect(r.data).toBeFalsy();
     expect(r.errors?.[0].message).toMatch(message);
     expect(r.sqlStatements).toBeLessThanOrEqual(1);
+  });
+
+  // Every option GraphiQL, Apollo Sandbox and graphql-codegen may ask for: the deepest standard query.
+  const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+
+  it('answers the standard introspection query in development, whole enough to rebuild the schema', async () => {
+    const r = await t.client().request(introspection);
+    expect(r.errors).toBeUndefined();
+    const schema = buildClientSchema(r.data as unknown as IntrospectionQuery);
+    expect(printSchema(schema)).toContain('type MarketDay');
+    expect(r.sqlStatements).toBe(0);
+  });
+
+  it('still bounds a data query that carries an introspection field beside it', async () => {
+    const r = await admin.request(`{ __schema { queryType { name } } ${deep.slice(1, -1)} }`);
+    expect(r.data).toBeFalsy();
+    expect(r.errors?.[0].message).toMatch(/nested 9 levels deep; at most 7/);
   });
 
   it('gives no field suggestions that would reveal the schema', async () => {
@@ -62,9 +80,12 @@ describe('production mode', () => {
   });
   afterAll(() => t?.close());
 
-  it('turns introspection off', async () => {
-    const r = await t.client().request('{ __schema { types { name } } }');
-    expect(r.errors?.[0].message).toMatch(/introspection/i);
+  it.each([
+    ['a short', '{ __schema { types { name } } }'],
+    ['the standard', getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true })],
+  ])('turns introspection off: %s introspection query is refused', async (_, query) => {
+    const r = await t.client().request(query);
+    expect(r.errors?.some((e) => /introspection/i.test(e.message))).toBe(true);
     expect(r.data).toBeFalsy();
   });
 

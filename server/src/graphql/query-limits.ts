@@ -52,13 +52,35 @@ function listSize(field: import('graphql').FieldNode): number {
   return MAX_PAGE_SIZE;
 }
 
-/** Depth, aliases, directives and cost of each operation in one pass. */
-export const queryLimitsRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
+/** Fields every schema answers about itself; an operation of only these reads the schema, not the data. */
+const META_FIELDS = new Set(['__schema', '__type', '__typename']);
+
+/** True when every root field of the operation (through fragments) is a meta field: an introspection query. */
+function readsOnlySchema(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
+  return set.selections.every((sel) => {
+    if (sel.kind === Kind.FIELD) return META_FIELDS.has(sel.name.value);
+    if (sel.kind === Kind.INLINE_FRAGMENT) return readsOnlySchema(sel.selectionSet, fragments, seen);
+    // A fragment cycle is refused by the standard rules; here it only must not loop.
+    const frag = fragments[sel.name.value];
+    if (!frag || seen.has(frag.name.value)) return false;
+    return readsOnlySchema(frag.selectionSet, fragments, new Set(seen).add(frag.name.value));
+  });
+}
+
+/**
+ * Depth, aliases, directives and cost of each operation in one pass. Where introspection is
+ * allowed (development), an introspection query is exempt: the standard one nests `ofType`
+ * deeper than any data query may, and explorers and code generators must be able to send it.
+ * In production introspection is refused anyway, and every operation is bounded.
+ */
+export function queryLimitsRule(options: { introspection: boolean }): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
     Document(doc) {
       const fragments: Record<string, FragmentDefinitionNode> = {};
       for (const def of doc.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
       for (const def of doc.definitions) {
         if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+        if (options.introspection && readsOnlySchema(def.selectionSet, fragments)) continue;
         let maxDepth = 0;
         let aliases = 0;
         let directives = def.directives?.length ?? 0;
@@ -76,3 +98,4 @@ export const queryLimitsRule: ValidationRule = (context: ValidationContext): AST
       }
     },
   });
+}

@@ -1,19 +1,11 @@
+import { FEATURES } from '$lib/features';
 import type { MessageKey } from '$lib/i18n';
 import type { Area } from '$lib/roles';
-import { fundingNav } from '$lib/nav/funding';
-import { inaKasihNav } from '$lib/nav/ina-kasih';
-import { marketNav } from '$lib/nav/market';
-import { offlineNav } from '$lib/nav/offline';
-import { trainingNav } from '$lib/nav/training';
-import { turnoverNav } from '$lib/nav/turnover';
 
 export interface NavLink {
   href: string;
   label: MessageKey;
 }
-
-/** Links a feature adds to some areas' menus. */
-export type AreaNav = Partial<Record<Area, NavLink[]>>;
 
 const HOME: Record<Area, NavLink[]> = {
   admin: [
@@ -27,9 +19,7 @@ const HOME: Record<Area, NavLink[]> = {
   mitra: [{ href: '/mitra', label: 'nav.home' }],
 };
 
-const FEATURES: AreaNav[] = [marketNav, turnoverNav, trainingNav, inaKasihNav, fundingNav, offlineNav];
-
-/** Each area's menu: its home, then each feature's links in a fixed order. */
+/** Each area's menu: its home, then each feature's links in registry order (lib/features). */
 export const AREA_NAV: Record<Area, NavLink[]> = Object.fromEntries(
-  (Object.keys(HOME) as Area[]).map((area) => [area, [...HOME[area], ...FEATURES.flatMap((f) => f[area] ?? [])]]),
+  (Object.keys(HOME) as Area[]).map((area) => [area, [...HOME[area], ...FEATURES.flatMap((f): NavLink[] => f.nav?.[area] ?? [])]]),
 ) as Record<Area, NavLink[]>;

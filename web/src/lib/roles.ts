@@ -1,4 +1,4 @@
-import type { Role } from '$lib/server/graphql-types';
+import type { Role } from '$lib/server/gql/graphql';
 
 /** Where each role lands after signing in. */
 export const ROLE_HOME: Record<Role, string> = {

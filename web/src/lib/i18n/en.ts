@@ -1,19 +1,9 @@
+import { FEATURES } from '$lib/features';
 import { commonEn } from './common.en';
-import { fundingEn } from './features/funding.en';
-import { inaKasihEn } from './features/ina-kasih.en';
-import { marketEn } from './features/market.en';
-import { offlineEn } from './features/offline.en';
-import { trainingEn } from './features/training.en';
-import { turnoverEn } from './features/turnover.en';
 import type { MessageKey } from './id';
 
-/** English, second language; the type makes a missing or extra key a build error. */
-export const en: Record<MessageKey, string> = {
-  ...commonEn,
-  ...marketEn,
-  ...turnoverEn,
-  ...trainingEn,
-  ...inaKasihEn,
-  ...fundingEn,
-  ...offlineEn,
-};
+/**
+ * English, second language, whole (server code). Each dictionary file is typed to have exactly
+ * its Bahasa Indonesia keys, so a missing or extra key is a build error there.
+ */
+export const en: Record<MessageKey, string> = Object.assign({ ...commonEn }, ...(await Promise.all(FEATURES.map((f) => f.messages.en()))));

@@ -1,20 +1,10 @@
+import { FEATURES, type FeatureMessageKey } from '$lib/features';
 import { commonId } from './common.id';
-import { fundingId } from './features/funding.id';
-import { inaKasihId } from './features/ina-kasih.id';
-import { marketId } from './features/market.id';
-import { offlineId } from './features/offline.id';
-import { trainingId } from './features/training.id';
-import { turnoverId } from './features/turnover.id';
 
-/** Bahasa Indonesia: the source language; every other dictionary must have the same keys. */
-export const id = {
-  ...commonId,
-  ...marketId,
-  ...turnoverId,
-  ...trainingId,
-  ...inaKasihId,
-  ...fundingId,
-  ...offlineId,
-} satisfies Record<string, string>;
+export type MessageKey = keyof typeof commonId | FeatureMessageKey;
 
-export type MessageKey = keyof typeof id;
+/**
+ * Bahasa Indonesia, the source language, whole (server code): the shell's texts and every
+ * registered feature's (lib/features), loaded once when the server starts.
+ */
+export const id: Record<MessageKey, string> = Object.assign({ ...commonId }, ...(await Promise.all(FEATURES.map((f) => f.messages.id()))));

@@ -2,14 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FEATURES } from '$lib/features';
 import { AREA_NAV } from '$lib/navigation';
 import { commonId } from './common.id';
-import { fundingId } from './features/funding.id';
-import { inaKasihId } from './features/ina-kasih.id';
-import { marketId } from './features/market.id';
 import { offlineId } from './features/offline.id';
-import { trainingId } from './features/training.id';
-import { turnoverId } from './features/turnover.id';
 import { dictionaries, type MessageKey } from './index';
 import { menuLabels } from '$lib/server/menu';
 import { featuresFor, loadMessages, pathOf, type Feature } from './messages';
@@ -22,15 +18,10 @@ import { featuresFor, loadMessages, pathOf, type Feature } from './messages';
 const src = fileURLToPath(new URL('../..', import.meta.url));
 const routes = path.join(src, 'routes');
 const allKeys = Object.keys(dictionaries.id) as MessageKey[];
-const FEATURE_DICTIONARIES: Record<Feature, object> = {
-  common: commonId,
-  offline: offlineId,
-  market: marketId,
-  turnover: turnoverId,
-  training: trainingId,
-  inaKasih: inaKasihId,
-  funding: fundingId,
-};
+const FEATURE_DICTIONARIES: Record<Feature, object> = Object.fromEntries([
+  ['common', commonId],
+  ...(await Promise.all(FEATURES.map(async (f) => [f.id, await f.messages.id()]))),
+]);
 const featureOf = new Map<string, Feature>(
   Object.entries(FEATURE_DICTIONARIES).flatMap(([feature, dictionary]) => Object.keys(dictionary).map((key) => [key, feature as Feature])),
 );
@@ -49,7 +40,7 @@ function withImports(file: string, seen = new Set<string>()): Set<string> {
   seen.add(file);
   for (const m of readFileSync(file, 'utf8').matchAll(/from '((?:\$lib|\.)[^']*)'/g)) {
     const spec = m[1];
-    if (/^\$lib\/(server|i18n|navigation|nav)\b/.test(spec)) continue;
+    if (/^\$lib\/(server|i18n|navigation|features)\b/.test(spec)) continue;
     const base = spec.startsWith('$lib') ? path.join(src, 'lib', spec.slice(5)) : path.resolve(path.dirname(file), spec);
     const resolved = [base, `${base}.ts`, `${base}.js`].find((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
     if (resolved) withImports(resolved, seen);

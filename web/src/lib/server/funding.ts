@@ -1,90 +1,16 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { CoverageRowFragment, ImpactFigureFragment, ImpactTableFragment, PartnerReportQuery, TrainedGroupFragment } from '$lib/server/gql/graphql';
 
 /** Data and helpers of the partner's funding and impact pages (dashboard, print, downloads). */
-export interface Figure {
-  value: number | null;
-  suppressed: boolean;
-}
-export interface ImpactTable {
-  months: string[];
-  rows: { key: string; label: string; cells: Figure[]; total: Figure }[];
-  monthTotals: Figure[];
-  total: Figure;
-}
-export interface YearCoverage {
-  year: number;
-  rows: { key: string; label: string; value: Figure }[];
-  total: Figure;
-}
-export interface PartnerReport {
-  period: Period;
-  partnerName: string;
-  fundingSources: { id: string; kind: string; name: string; fiscalYear: number }[];
-  fundingLeverage: { partners: { program: string; partnerAmount: number; programTotal: number; leverageRatio: number; share: number }[] };
-  saboakKoepanImpact: {
-    suppressionApplied: boolean;
-    minCell: number;
-    partnerShareOfFunding: number | null;
-    vendorsServedInYear: Figure;
-    expenditure: number;
-    costPerStallDay: number | null;
-    months: { month: string; marketDaysHeld: number; stallDays: Figure; vendorsServed: Figure; expenditure: number; turnover: number | null }[];
-    stallDaysByCategory: ImpactTable;
-    stallDaysByKelurahan: YearCoverage;
-    turnover: number | null;
-    previousPeriodTurnover: number | null;
-    turnoverGrowth: number | null;
-    trainings: {
-      trainingsHeld: number;
-      attendances: Figure;
-      attendees: Figure;
-      trained: TrainedGroup;
-      notTrained: TrainedGroup;
-    };
-  };
-  inaKasihImpact: InaKasihImpact;
-}
-export interface TrainedGroup {
-  vendors: Figure;
-  vendorMarketDays: Figure;
-  averagePerMarketDay: number | null;
-}
-export interface InaKasihFundingShare {
-  label: string;
-  kind: string;
-  packs: number;
-  cost: number;
-  womanMonths: number | null;
-  costPerWomanPerMonth: number | null;
-}
-export interface InaKasihCoverageRow {
-  key: string;
-  label: string;
-  parentKey: string | null;
-  familyMonthsPlanned: Figure;
-  familyMonthsReached: Figure;
-  womanMonthsPlanned: Figure;
-  womanMonthsReached: Figure;
-  coverage: number | null;
-}
-export interface InaKasihImpact {
-  suppressionApplied: boolean;
-  familiesReached: Figure;
-  familyMonths: Figure;
-  girlMonths: Figure;
-  womanMonths: Figure;
-  packsDelivered: Figure;
-  monthsWithDeliveries: number;
-  monthsOfCoverage: number | null;
-  cost: number | null;
-  costPerWomanPerMonth: number | null;
-  months: { month: string; familiesReached: Figure; girlsReached: Figure; womenReached: Figure; packsDelivered: Figure; cost: number | null }[];
-  ownFunding: InaKasihFundingShare | null;
-  coverageByKecamatan: InaKasihCoverageRow[];
-  coverageByKelurahan: InaKasihCoverageRow[];
-}
+export type Figure = ImpactFigureFragment;
+export type ImpactTable = ImpactTableFragment;
+export type TrainedGroup = TrainedGroupFragment;
+export type InaKasihCoverageRow = CoverageRowFragment;
+export type InaKasihImpact = PartnerReportQuery['inaKasihImpact'];
+export type PartnerReport = Omit<PartnerReportQuery, 'me'> & { period: Period; partnerName: string };
 /** Which program's impact the report shows. */
 export const REPORT_PROGRAMS = ['ALL', 'INA_KASIH', 'SABOAK_KOEPAN'] as const;
 export type ReportProgram = (typeof REPORT_PROGRAMS)[number];
@@ -95,32 +21,28 @@ export interface Period {
   program: ReportProgram;
 }
 
-const FIG = 'value suppressed';
-const TABLE = `months rows { key label cells { ${FIG} } total { ${FIG} } } monthTotals { ${FIG} } total { ${FIG} }`;
-const GROUP = `vendors { ${FIG} } vendorMarketDays { ${FIG} } averagePerMarketDay`;
-const SHARE = 'label kind packs cost womanMonths costPerWomanPerMonth';
-const COVERAGE = `key label parentKey familyMonthsPlanned { ${FIG} } familyMonthsReached { ${FIG} } womanMonthsPlanned { ${FIG} } womanMonthsReached { ${FIG} } coverage`;
-const REPORT = /* GraphQL */ `
+const REPORT = graphql(`
   query PartnerReport($year: Int!, $fromMonth: Int, $toMonth: Int, $from: LocalDate, $to: LocalDate) {
     me { partner { name } }
     fundingSources { id kind name fiscalYear }
     fundingLeverage(from: $from, to: $to) { partners { program partnerAmount programTotal leverageRatio share } }
     saboakKoepanImpact(year: $year, fromMonth: $fromMonth, toMonth: $toMonth) {
-      suppressionApplied minCell partnerShareOfFunding vendorsServedInYear { ${FIG} } expenditure costPerStallDay
-      months { month marketDaysHeld stallDays { ${FIG} } vendorsServed { ${FIG} } expenditure turnover }
-      stallDaysByCategory { ${TABLE} } stallDaysByKelurahan { year rows { key label value { ${FIG} } } total { ${FIG} } }
+      suppressionApplied minCell partnerShareOfFunding vendorsServedInYear { ...ImpactFigure } expenditure costPerStallDay
+      months { month marketDaysHeld stallDays { ...ImpactFigure } vendorsServed { ...ImpactFigure } expenditure turnover }
+      stallDaysByCategory { ...ImpactTable } stallDaysByKelurahan { year rows { key label value { ...ImpactFigure } } total { ...ImpactFigure } }
       turnover previousPeriodTurnover turnoverGrowth
-      trainings { trainingsHeld attendances { ${FIG} } attendees { ${FIG} } trained { ${GROUP} } notTrained { ${GROUP} } }
+      trainings { trainingsHeld attendances { ...ImpactFigure } attendees { ...ImpactFigure } trained { ...TrainedGroup } notTrained { ...TrainedGroup } }
     }
     inaKasihImpact(year: $year, fromMonth: $fromMonth, toMonth: $toMonth) {
-      suppressionApplied familiesReached { ${FIG} } familyMonths { ${FIG} } girlMonths { ${FIG} } womanMonths { ${FIG} } packsDelivered { ${FIG} }
+      suppressionApplied familiesReached { ...ImpactFigure } familyMonths { ...ImpactFigure } girlMonths { ...ImpactFigure }
+      womanMonths { ...ImpactFigure } packsDelivered { ...ImpactFigure }
       monthsWithDeliveries monthsOfCoverage cost costPerWomanPerMonth
-      months { month familiesReached { ${FIG} } girlsReached { ${FIG} } womenReached { ${FIG} } packsDelivered { ${FIG} } cost }
-      ownFunding { ${SHARE} }
-      coverageByKecamatan { ${COVERAGE} } coverageByKelurahan { ${COVERAGE} }
+      months { month familiesReached { ...ImpactFigure } girlsReached { ...ImpactFigure } womenReached { ...ImpactFigure } packsDelivered { ...ImpactFigure } cost }
+      ownFunding { label kind packs cost womanMonths costPerWomanPerMonth }
+      coverageByKecamatan { ...CoverageRow } coverageByKelurahan { ...CoverageRow }
     }
   }
-`;
+`);
 
 /** The period in the query string (?year=2026&from=1&to=12&program=ALL); defaults to this year in WITA, both programs. */
 export function readPeriod(url: URL): Period {
@@ -141,14 +63,15 @@ export async function loadPartnerReport(event: RequestEvent): Promise<PartnerRep
   const period = readPeriod(event.url);
   const last = new Date(Date.UTC(period.year, period.to, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, '0');
-  const data = await gql<Omit<PartnerReport, 'period' | 'partnerName'> & { me: { partner: { name: string } | null } }>(event, REPORT, {
+  const data = await gql(event, REPORT, {
     year: period.year,
     fromMonth: period.from,
     toMonth: period.to,
     from: `${period.year}-${pad(period.from)}-01`,
     to: `${period.year}-${pad(period.to)}-${pad(last)}`,
   });
-  return { ...data, period, partnerName: data.me.partner?.name ?? '' };
+  const { me, ...report } = data;
+  return { ...report, period, partnerName: me.partner?.name ?? '' };
 }
 
 /** A figure as text: the number, or the word for "hidden". */

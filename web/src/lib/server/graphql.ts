@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { LANG_COOKIE, SESSION_COOKIE } from './cookies';
-import type { UserError } from './graphql-types';
+import type { TypedDocumentString } from './gql/graphql';
 
 /** The first error the API reported: a stable code and a message already in the caller's language. */
 export interface ApiError {
@@ -10,6 +10,14 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; data: T; response: Response } | { ok: false; error: ApiError };
+
+/** A document's variables: optional when it declares none, required (and typed from the schema) otherwise. */
+export type VariablesArg<V> = V extends Record<string, never> ? [variables?: V] : [variables: V];
+
+/** A mutation's refusals as the form helpers read them (every payload selects at least these). */
+export interface Refusals {
+  userErrors: { field?: string[] | null; message: string; code?: string }[];
+}
 
 /** HTTP status for an error page, by API error code; anything else is a server fault. */
 const STATUS_BY_CODE: Record<string, number> = {
@@ -32,9 +40,10 @@ function apiUrl(): string {
 
 /**
  * Sends a GraphQL document to the API as the browser's user: their session and language
- * cookies and their address (the API trusts X-Forwarded-For from loopback only).
+ * cookies and their address (the API trusts X-Forwarded-For from loopback only). Documents are
+ * written with `graphql()` from `./gql`, so the result and the variables are typed from the schema.
  */
-export async function execute<T>(event: RequestEvent, query: string, variables: Record<string, unknown> = {}): Promise<ApiResult<T>> {
+export async function execute<T, V>(event: RequestEvent, document: TypedDocumentString<T, V>, ...[variables]: VariablesArg<V>): Promise<ApiResult<T>> {
   const cookies = [`${LANG_COOKIE}=${event.locals.locale}`];
   const session = event.cookies.get(SESSION_COOKIE);
   // Re-encoded: a decoded value could otherwise smuggle "; name=value" into the header.
@@ -45,7 +54,7 @@ export async function execute<T>(event: RequestEvent, query: string, variables: 
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-forwarded-for': event.getClientAddress() },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
     });
   } catch {
     return { ok: false, error: { code: 'API_UNREACHABLE', message: translate(event.locals.locale, 'error.apiUnreachable') } };
@@ -62,8 +71,8 @@ export async function execute<T>(event: RequestEvent, query: string, variables: 
 }
 
 /** For loads and actions: the data, or an error page with the API's status, code and message. */
-export async function gql<T>(event: RequestEvent, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await execute<T>(event, query, variables);
+export async function gql<T, V>(event: RequestEvent, document: TypedDocumentString<T, V>, ...variables: VariablesArg<V>): Promise<T> {
+  const result = await execute(event, document, ...variables);
   if (!result.ok) throwApiError(result.error);
   return result.data;
 }
@@ -73,7 +82,7 @@ export function throwApiError(apiError: ApiError): never {
 }
 
 /** A mutation's userErrors by input field (the last part of its path), for showing beside each field; `_form` for the rest. */
-export function fieldErrors(userErrors: Pick<UserError, 'field' | 'message'>[]): Record<string, string> {
+export function fieldErrors(userErrors: Refusals['userErrors']): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const e of userErrors) {
     const key = e.field?.at(-1) ?? '_form';

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { ROLE_HOME } from '$lib/roles';
-import type { Role } from './graphql-types';
+import type { Role } from './gql/graphql';
 import type { SessionUser } from './session';
 
 /**

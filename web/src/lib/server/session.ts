@@ -2,16 +2,17 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { isLocale, translate, type Locale } from '$lib/i18n';
 import { cookieOptions, LANG_COOKIE, SESSION_COOKIE, setLanguageCookie } from './cookies';
 import { execute, gql, throwApiError } from './graphql';
-import type { SignInPayload, User } from './graphql-types';
+import { graphql } from './gql';
+import type { SessionUserQuery, SignInMutation } from './gql/graphql';
 
 /** The signed-in user as every page needs it. */
-export type SessionUser = Pick<User, 'id' | 'fullName' | 'role' | 'locale'>;
+export type SessionUser = SessionUserQuery['me'];
 
-const ME = /* GraphQL */ `
+const ME = graphql(`
   query SessionUser {
     me { id fullName role locale }
   }
-`;
+`);
 
 /**
  * The user behind the session cookie, or null. A session the API no longer accepts
@@ -19,7 +20,7 @@ const ME = /* GraphQL */ `
  */
 export async function loadSessionUser(event: RequestEvent): Promise<{ user: SessionUser | null; expired: boolean }> {
   if (!event.cookies.get(SESSION_COOKIE)) return { user: null, expired: false };
-  const result = await execute<{ me: SessionUser }>(event, ME);
+  const result = await execute(event, ME);
   if (result.ok) return { user: result.data.me, expired: false };
   if (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'UNAUTHENTICATED') {
     event.cookies.delete(SESSION_COOKIE, cookieOptions(event));
@@ -28,23 +29,21 @@ export async function loadSessionUser(event: RequestEvent): Promise<{ user: Sess
   throwApiError(result.error);
 }
 
-const SIGN_IN = /* GraphQL */ `
+const SIGN_IN = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       user { id fullName role locale }
       userErrors { code field message }
     }
   }
-`;
-
-type SignInResult = Omit<SignInPayload, 'user'> & { user: SessionUser | null };
+`);
 
 /**
  * Signs in through the API and hands the browser the session cookie the API issued, set
  * again on the portal's own response (the browser only ever talks to the portal).
  */
-export async function signIn(event: RequestEvent, login: string, password: string): Promise<SignInResult> {
-  const result = await execute<{ signIn: SignInResult }>(event, SIGN_IN, { input: { login, password } });
+export async function signIn(event: RequestEvent, login: string, password: string): Promise<SignInMutation['signIn']> {
+  const result = await execute(event, SIGN_IN, { input: { login, password } });
   if (!result.ok) throwApiError(result.error);
   const payload = result.data.signIn;
   if (payload.user) {
@@ -64,13 +63,13 @@ export async function signIn(event: RequestEvent, login: string, password: strin
   return payload;
 }
 
-const SET_MY_LOCALE = /* GraphQL */ `
+const SET_MY_LOCALE = graphql(`
   mutation SetMyLocale($input: SetMyLocaleInput!) {
     setMyLocale(input: $input) {
       userErrors { code message }
     }
   }
-`;
+`);
 
 /**
  * Keeps a signed-in person's language choice on the account. The choice already holds on this
@@ -80,10 +79,16 @@ export async function rememberLocale(event: RequestEvent, locale: Locale): Promi
   await execute(event, SET_MY_LOCALE, { input: { locale } });
 }
 
+const SIGN_OUT = graphql(`
+  mutation SignOut {
+    signOut { signedOut }
+  }
+`);
+
 /** Ends the session on the API and drops the cookie, even when the API call fails. */
 export async function signOut(event: RequestEvent): Promise<void> {
   try {
-    await gql(event, 'mutation SignOut { signOut { signedOut } }');
+    await gql(event, SIGN_OUT);
   } finally {
     event.cookies.delete(SESSION_COOKIE, cookieOptions(event));
   }

@@ -2,9 +2,9 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { AREA_ROLES, type Area } from '$lib/roles';
-import { fieldErrors, gql } from '$lib/server/graphql';
+import { fieldErrors, gql, type Refusals, type VariablesArg } from '$lib/server/graphql';
+import type { TypedDocumentString } from '$lib/server/gql/graphql';
 import { requireRole } from '$lib/server/guard';
-import type { Payload } from '$lib/server/market';
 
 /**
  * Rupiah typed by staff on a phone: "1.200.000", "1200000" or "Rp 1.200.000" are all one million
@@ -26,11 +26,11 @@ export interface TurnoverFailure {
  * Runs a turnover mutation for a form action. A missing or malformed amount is refused here in
  * the person's language; TURNOVER_IMPLAUSIBLE comes back with what is needed for the confirm step.
  */
-export async function turnoverAct<T extends Record<string, Payload>>(
+export async function turnoverAct<T extends Record<string, Refusals>, V extends { input: unknown }>(
   event: RequestEvent,
   area: Area,
-  mutation: string,
-  input: Record<string, unknown>,
+  mutation: TypedDocumentString<T, V>,
+  input: Omit<V['input'], 'amount'> & { amount?: number | null },
   again: NonNullable<TurnoverFailure['implausible']>,
 ): Promise<{ ok: true; data: T } | { ok: false; failure: ReturnType<typeof fail<TurnoverFailure>> }> {
   requireRole(event.locals, event.url, AREA_ROLES[area]);
@@ -38,7 +38,7 @@ export async function turnoverAct<T extends Record<string, Payload>>(
     const message = translate(event.locals.locale, input.amount === null ? 'form.required' : 'turnover.grid.amountHint');
     return { ok: false, failure: fail(400, { errors: { amount: message } }) };
   }
-  const data = await gql<T>(event, mutation, { input });
+  const data = await gql(event, mutation, ...([{ input }] as VariablesArg<V>));
   const payload = Object.values(data)[0];
   if (!payload.userErrors.length) return { ok: true, data };
   const implausible = payload.userErrors.some((e) => e.code === 'TURNOVER_IMPLAUSIBLE');

@@ -2,11 +2,12 @@ import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { AREA_ROLES, ROLES } from '$lib/roles';
 import { fieldErrors, gql } from '$lib/server/graphql';
-import type { CreateUserInput, Partner, Region, Role, User, UserConnection, UserPayload } from '$lib/server/graphql-types';
+import { graphql } from '$lib/server/gql';
+import type { CreateUserInput, Role } from '$lib/server/gql/graphql';
 import { requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-const ADMIN_HOME = /* GraphQL */ `
+const ADMIN_HOME = graphql(`
   query AdminHome {
     users(first: 20) {
       nodes { id fullName role email phone active }
@@ -19,26 +20,20 @@ const ADMIN_HOME = /* GraphQL */ `
       children { code name }
     }
   }
-`;
+`);
 
-interface AdminHome {
-  users: Pick<UserConnection, 'totalCount'> & { nodes: Pick<User, 'id' | 'fullName' | 'role' | 'email' | 'phone' | 'active'>[] };
-  partners: Pick<Partner, 'id' | 'name'>[];
-  kecamatan: (Pick<Region, 'code' | 'name'> & { children: Pick<Region, 'code' | 'name'>[] })[];
-}
-
-const CREATE_USER = /* GraphQL */ `
+const CREATE_USER = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
       user { fullName }
       userErrors { field message }
     }
   }
-`;
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent(); // the role check runs before the API is asked
-  return gql<AdminHome>(event, ADMIN_HOME);
+  return gql(event, ADMIN_HOME);
 };
 
 export const actions: Actions = {
@@ -67,7 +62,7 @@ export const actions: Actions = {
       partnerId: values.partnerId || null,
       kelurahanCodes: values.kelurahanCodes.length ? values.kelurahanCodes : null,
     };
-    const { createUser } = await gql<{ createUser: Pick<UserPayload, 'userErrors'> & { user: Pick<User, 'fullName'> | null } }>(event, CREATE_USER, {
+    const { createUser } = await gql(event, CREATE_USER, {
       input,
     });
     if (!createUser.user) return fail(400, { values, errors: fieldErrors(createUser.userErrors) });

@@ -1,15 +1,15 @@
 import { gql } from '$lib/server/graphql';
-import type { Partner } from '$lib/server/graphql-types';
+import { graphql } from '$lib/server/gql';
 import type { PageServerLoad } from './$types';
 
-const ORGANISATION = /* GraphQL */ `
+const ORGANISATION = graphql(`
   query PartnerOrganisation {
     me { partner { name } }
   }
-`;
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent(); // the role check runs before the API is asked
-  const { me } = await gql<{ me: { partner: Pick<Partner, 'name'> | null } }>(event, ORGANISATION);
+  const { me } = await gql(event, ORGANISATION);
   return { partner: me.partner };
 };

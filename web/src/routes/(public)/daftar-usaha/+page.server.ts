@@ -1,17 +1,19 @@
 import { fail } from '@sveltejs/kit';
 import { fieldErrors, gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { VendorCategory } from '$lib/server/gql/graphql';
 import { formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const KELURAHAN = /* GraphQL */ `query { registrationKelurahan { code name } }`;
-const REGISTER = /* GraphQL */ `
+const KELURAHAN = graphql(`query RegistrationKelurahan { registrationKelurahan { code name } }`);
+const REGISTER = graphql(`
   mutation RegisterVendor($input: RegisterVendorInput!) {
     registerVendor(input: $input) { vendorCode status userErrors { code field message } }
   }
-`;
+`);
 
 export const load: PageServerLoad = async (event) => {
-  const { registrationKelurahan } = await gql<{ registrationKelurahan: { code: string; name: string }[] }>(event, KELURAHAN);
+  const { registrationKelurahan } = await gql(event, KELURAHAN);
   return { kelurahan: registrationKelurahan, key: formKey() };
 };
 
@@ -28,8 +30,8 @@ export const actions: Actions = {
       nib: formText(form, 'nib'),
       publicConsent: form.get('publicConsent') === 'on',
     };
-    const input = { ...values, nib: values.nib || null, category: values.category || 'KULINER', password: String(form.get('password') ?? ''), idempotencyKey: formText(form, 'key') || null };
-    const { registerVendor } = await gql<{ registerVendor: { vendorCode: string | null; userErrors: { code: string; field: string[] | null; message: string }[] } }>(event, REGISTER, { input });
+    const input = { ...values, nib: values.nib || null, category: (values.category || 'KULINER') as VendorCategory, password: String(form.get('password') ?? ''), idempotencyKey: formText(form, 'key') || null };
+    const { registerVendor } = await gql(event, REGISTER, { input });
     if (!registerVendor.vendorCode) return fail(400, { values, errors: fieldErrors(registerVendor.userErrors) });
     return { code: registerVendor.vendorCode };
   },

@@ -1,15 +1,9 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import type { PageServerLoad } from './$types';
 
-const PUBLIC_MARKET = /* GraphQL */ `
-  query { publicMarket { venue days { date cancelled cancelReason vendorCount vendors { businessName category products stallCode } } } }
-`;
+const PUBLIC_MARKET = graphql(`
+  query PublicMarket { publicMarket { venue days { date cancelled cancelReason vendorCount vendors { businessName category products stallCode } } } }
+`);
 
-interface PublicMarket {
-  publicMarket: {
-    venue: string;
-    days: { date: string; cancelled: boolean; cancelReason: string | null; vendorCount: number; vendors: { businessName: string; category: string; products: string; stallCode: string | null }[] }[];
-  };
-}
-
-export const load: PageServerLoad = async (event) => (await gql<PublicMarket>(event, PUBLIC_MARKET)).publicMarket;
+export const load: PageServerLoad = async (event) => (await gql(event, PUBLIC_MARKET)).publicMarket;

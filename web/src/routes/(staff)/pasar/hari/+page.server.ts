@@ -1,9 +1,10 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const DAYS = /* GraphQL */ `query($from: LocalDate) { marketDays(from: $from) { id date status bookingClosesAt cancelReason } }`;
-const GENERATE = /* GraphQL */ `mutation($input: GenerateMarketDaysInput!) { generateMarketDays(input: $input) { created { id } userErrors { code field message } } }`;
+const DAYS = graphql(`query MarketDays($from: LocalDate) { marketDays(from: $from) { id date status bookingClosesAt cancelReason } }`);
+const GENERATE = graphql(`mutation GenerateMarketDays($input: GenerateMarketDaysInput!) { generateMarketDays(input: $input) { created { id } userErrors { code field message } } }`);
 
 /** Today in Kupang (WITA), for the default period shown. */
 function witaToday(offsetDays = 0): string {
@@ -12,7 +13,7 @@ function witaToday(offsetDays = 0): string {
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{ marketDays: { id: string; date: string; status: string; bookingClosesAt: string; cancelReason: string | null }[] }>(event, DAYS, {
+  const data = await gql(event, DAYS, {
     from: witaToday(-28),
   });
   return { ...data, defaultFrom: witaToday(), defaultTo: witaToday(56), key: formKey() };
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   generate: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ generateMarketDays: { created: { id: string }[]; userErrors: [] } }>(event, 'pasar', GENERATE, {
+    const r = await act(event, 'pasar', GENERATE, {
       from: formText(form, 'from'),
       to: formText(form, 'to'),
       idempotencyKey: formText(form, 'idempotencyKey') || null,

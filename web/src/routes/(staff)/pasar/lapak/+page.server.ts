@@ -1,24 +1,21 @@
 import { gql } from '$lib/server/graphql';
-import type { MarketStall } from '$lib/server/graphql-types';
+import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const STALLS = /* GraphQL */ `query { marketStalls { id code zone position prime hasPower size active } }`;
-const SAVE = /* GraphQL */ `mutation($input: SaveStallInput!) { saveStall(input: $input) { stall { code } userErrors { code field message } } }`;
-
-/** A stall as the query above selects it. */
-export type Stall = Pick<MarketStall, 'id' | 'code' | 'zone' | 'position' | 'prime' | 'hasPower' | 'size' | 'active'>;
+const STALLS = graphql(`query MarketStalls { marketStalls { id code zone position prime hasPower size active } }`);
+const SAVE = graphql(`mutation SaveStall($input: SaveStallInput!) { saveStall(input: $input) { stall { code } userErrors { code field message } } }`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
   // A fresh idempotency key per form shown: a double submit of the same form saves the stall once.
-  return { ...(await gql<{ marketStalls: Stall[] }>(event, STALLS)), key: formKey() };
+  return { ...(await gql(event, STALLS)), key: formKey() };
 };
 
 export const actions: Actions = {
   save: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ saveStall: { stall: { code: string } | null; userErrors: [] } }>(event, 'pasar', SAVE, {
+    const r = await act(event, 'pasar', SAVE, {
       id: formText(form, 'id') || null,
       zone: formText(form, 'zone').toUpperCase(),
       position: Number(formText(form, 'position')) || 0,
@@ -32,7 +29,7 @@ export const actions: Actions = {
   },
   toggle: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ saveStall: { stall: { code: string } | null; userErrors: [] } }>(event, 'pasar', SAVE, {
+    const r = await act(event, 'pasar', SAVE, {
       id: formText(form, 'id'),
       zone: formText(form, 'zone'),
       position: Number(formText(form, 'position')),

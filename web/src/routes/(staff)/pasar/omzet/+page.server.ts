@@ -1,11 +1,12 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { formKey, formText } from '$lib/server/market';
 import { parseRupiah, turnoverAct } from '$lib/server/turnover';
 import type { Actions, PageServerLoad } from './$types';
 
-const DAYS = /* GraphQL */ `query { turnoverMarketDays { id date } }`;
+const DAYS = graphql(`query TurnoverMarketDays { turnoverMarketDays { id date } }`);
 
-const GRID = /* GraphQL */ `
+const GRID = graphql(`
   query TurnoverGrid($id: ID!, $from: LocalDate!, $to: LocalDate!) {
     turnoverDayGrid(marketDayId: $id) {
       marketDay { id date status }
@@ -14,32 +15,22 @@ const GRID = /* GraphQL */ `
     }
     turnoverTotals(period: MONTH, groupBy: NONE, from: $from, to: $to) { total rows { periodStart amount growthPercent } }
   }
-`;
-
-export interface GridRow {
-  stallCode: string | null;
-  vendor: { id: string; businessName: string; category: string };
-  report: { id: string; amount: number; transactions: number | null; status: string; version: number } | null;
-}
-interface Grid {
-  turnoverDayGrid: { marketDay: { id: string; date: string; status: string }; checkedIn: number; recorded: number; total: number; rows: GridRow[] };
-  turnoverTotals: { total: number; rows: { periodStart: string; amount: number; growthPercent: number | null }[] };
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const { turnoverMarketDays: days } = await gql<{ turnoverMarketDays: { id: string; date: string }[] }>(event, DAYS);
+  const { turnoverMarketDays: days } = await gql(event, DAYS);
   const wanted = event.url.searchParams.get('hari');
   const day = days.find((d) => d.id === wanted) ?? days[0];
   if (!day) return { days, grid: null, totals: null };
   const year = day.date.slice(0, 4);
-  const data = await gql<Grid>(event, GRID, { id: day.id, from: `${year}-01-01`, to: `${year}-12-31` });
+  const data = await gql(event, GRID, { id: day.id, from: `${year}-01-01`, to: `${year}-12-31` });
   // One fresh idempotency key per row; the outbox makes a new one after each entry it keeps.
   const rows = data.turnoverDayGrid.rows.map((r) => ({ ...r, key: formKey() }));
   return { days, grid: { ...data.turnoverDayGrid, rows }, totals: data.turnoverTotals };
 };
 
-const RECORD = /* GraphQL */ `mutation($input: RecordTurnoverInput!) { recordTurnover(input: $input) { report { id vendor { businessName } } userErrors { code field message } } }`;
+const RECORD = graphql(`mutation RecordTurnover($input: RecordTurnoverInput!) { recordTurnover(input: $input) { report { id vendor { businessName } } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   record: async (event) => {
@@ -48,7 +39,7 @@ export const actions: Actions = {
     const transactions = formText(form, 'transactions');
     const key = formText(form, 'idempotencyKey');
     const vendorId = formText(form, 'vendorId');
-    const r = await turnoverAct<{ recordTurnover: { report: { vendor: { businessName: string } } | null; userErrors: [] } }>(
+    const r = await turnoverAct(
       event,
       'pasar',
       RECORD,

@@ -1,8 +1,10 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { VendorDecision, VendorStatus } from '$lib/server/gql/graphql';
 import { act, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const VENDORS = /* GraphQL */ `
+const VENDORS = graphql(`
   query StaffVendors($status: VendorStatus, $after: String) {
     vendors(first: 50, status: $status, after: $after) {
       totalCount
@@ -10,41 +12,28 @@ const VENDORS = /* GraphQL */ `
       nodes { id code businessName ownerName phone category products status statusReason kelurahan { name } }
     }
   }
-`;
-const STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'];
-
-export interface StaffVendor {
-  id: string;
-  code: string;
-  businessName: string;
-  ownerName: string;
-  phone: string;
-  category: string;
-  products: string;
-  status: string;
-  statusReason: string | null;
-  kelurahan: { name: string };
-}
+`);
+const STATUSES: VendorStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'];
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
   const param = event.url.searchParams.get('status');
-  const status = param === 'ALL' ? null : STATUSES.includes(param ?? '') ? param : 'PENDING';
-  const { vendors } = await gql<{ vendors: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: StaffVendor[] } }>(event, VENDORS, {
+  const status = param === 'ALL' ? null : (STATUSES.find((s) => s === param) ?? 'PENDING');
+  const { vendors } = await gql(event, VENDORS, {
     status,
     after: event.url.searchParams.get('after'),
   });
   return { vendors, status: status ?? 'ALL' };
 };
 
-const DECIDE = /* GraphQL */ `mutation($input: DecideVendorInput!) { decideVendor(input: $input) { vendor { businessName status } userErrors { code field message } } }`;
+const DECIDE = graphql(`mutation DecideVendor($input: DecideVendorInput!) { decideVendor(input: $input) { vendor { businessName status } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ decideVendor: { vendor: { businessName: string; status: string } | null; userErrors: [] } }>(event, 'pasar', DECIDE, {
+    const r = await act(event, 'pasar', DECIDE, {
       vendorId: formText(form, 'vendorId'),
-      decision: formText(form, 'decision'),
+      decision: formText(form, 'decision') as VendorDecision,
       reason: formText(form, 'reason') || null,
     });
     return r.ok ? { decided: r.data.decideVendor.vendor } : r.failure;

@@ -1,10 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { TrainingTopic } from '$lib/server/gql/graphql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const LIST = /* GraphQL */ `
+const LIST = graphql(`
   query StaffTrainings($after: String) {
     trainings(first: 30, after: $after) {
       totalCount
@@ -13,35 +15,18 @@ const LIST = /* GraphQL */ `
     }
     trainingSponsorOptions { id name }
   }
-`;
-
-export interface TrainingRow {
-  id: string;
-  title: string;
-  topic: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  trainer: string;
-  capacity: number;
-  status: string;
-  sponsor: { name: string } | null;
-  seats: { enrolled: number; waitlisted: number; attended: number };
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{
-    trainings: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: TrainingRow[] };
-    trainingSponsorOptions: { id: string; name: string }[];
-  }>(event, LIST, { after: event.url.searchParams.get('after') });
+  const data = await gql(event, LIST, { after: event.url.searchParams.get('after') });
   return { ...data, key: formKey() };
 };
 
 /** A date and a wall-clock time typed in Kupang as an instant. */
 const wita = (date: string, time: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? new Date(`${date}T${time}:00+08:00`).toISOString() : null);
 
-const CREATE = /* GraphQL */ `mutation($input: CreateTrainingInput!) { createTraining(input: $input) { training { id title } userErrors { code field message } } }`;
+const CREATE = graphql(`mutation CreateTraining($input: CreateTrainingInput!) { createTraining(input: $input) { training { id title } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   create: async (event) => {
@@ -50,9 +35,9 @@ export const actions: Actions = {
     const startsAt = wita(date, formText(form, 'from'));
     const endsAt = wita(date, formText(form, 'to'));
     if (!startsAt || !endsAt) return fail(400, { errors: { date: translate(event.locals.locale, 'form.required') } as Record<string, string> });
-    const r = await act<{ createTraining: { training: { id: string; title: string } | null; userErrors: [] } }>(event, 'pasar', CREATE, {
+    const r = await act(event, 'pasar', CREATE, {
       title: formText(form, 'title'),
-      topic: formText(form, 'topic'),
+      topic: formText(form, 'topic') as TrainingTopic,
       description: formText(form, 'description') || null,
       startsAt,
       endsAt,

@@ -1,9 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { DuplicateResolution } from '$lib/server/gql/graphql';
 import { act, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const LIST = /* GraphQL */ `
+const LIST = graphql(`
   query DuplicateFlags($after: String) {
     duplicateFlags(first: 30, after: $after) {
       totalCount
@@ -17,23 +19,12 @@ const LIST = /* GraphQL */ `
       }
     }
   }
-`;
-const RESOLVE = /* GraphQL */ `mutation($input: ResolveDuplicateFlagInput!) { resolveDuplicateFlag(input: $input) { flag { id status } userErrors { code field message } } }`;
-
-interface Side { id: string; registryNumber: string; headName: string; kkMasked: string | null; kelurahan: { name: string } }
-export interface Flag {
-  id: string;
-  kind: 'KK' | 'NIK';
-  createdAt: string;
-  family: Side | null;
-  otherFamily: Side | null;
-  member: { name: string; nikMasked: string | null } | null;
-  otherMember: { name: string; nikMasked: string | null } | null;
-}
+`);
+const RESOLVE = graphql(`mutation ResolveDuplicateFlag($input: ResolveDuplicateFlagInput!) { resolveDuplicateFlag(input: $input) { flag { id status } userErrors { code field message } } }`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{ duplicateFlags: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Flag[] } }>(event, LIST, {
+  const data = await gql(event, LIST, {
     after: event.url.searchParams.get('after') || null,
   });
   return data;
@@ -43,9 +34,9 @@ export const actions: Actions = {
   resolve: async (event) => {
     const form = await event.request.formData();
     const flagId = formText(form, 'flagId');
-    const resolution = formText(form, 'resolution');
+    const resolution = formText(form, 'resolution') as DuplicateResolution;
     const exitFamilyId = formText(form, 'exitFamilyId');
-    const r = await act<{ resolveDuplicateFlag: { flag: { id: string } | null; userErrors: [] } }>(event, 'program', RESOLVE, {
+    const r = await act(event, 'program', RESOLVE, {
       flagId,
       resolution,
       note: formText(form, 'note'),

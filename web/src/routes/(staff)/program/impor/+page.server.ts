@@ -2,18 +2,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import { AREA_ROLES } from '$lib/roles';
 import { LANG_COOKIE, SESSION_COOKIE } from '$lib/server/cookies';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-const JOBS = /* GraphQL */ `query ImportJobs { familyImportJobs { id fileName mode status createdAt familiesWritten errorRows } }`;
+const JOBS = graphql(`query ImportJobs { familyImportJobs { id fileName mode status createdAt familiesWritten errorRows } }`);
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MODES = ['ALL_OR_NOTHING', 'VALID_ROWS'];
 
-export interface JobRow { id: string; fileName: string; mode: string; status: string; createdAt: string; familiesWritten: number; errorRows: number }
-
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const { familyImportJobs } = await gql<{ familyImportJobs: JobRow[] }>(event, JOBS);
+  const { familyImportJobs } = await gql(event, JOBS);
   return { jobs: familyImportJobs.slice(0, 10) };
 };
 

@@ -1,26 +1,22 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
-import { isCityWide, ROUND_HEAD, type CityWide, type RoundHead } from '$lib/server/round';
+import { isCityWide } from '$lib/server/round';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
-const ROUNDS = /* GraphQL */ `
+const ROUNDS = graphql(`
   query Rounds($after: String) {
     programs { id name currentRule { packsPerWoman padsPerPack } }
     distributionRounds(first: 24, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ...RoundHead } }
-    me { role kelurahanScope { code } }
+    me { ...CityWide }
   }
-  ${ROUND_HEAD}
-`;
-const OPEN = /* GraphQL */ `mutation($input: OpenRoundInput!) { openRound(input: $input) { round { id } userErrors { code field message } } }`;
+`);
+const OPEN = graphql(`mutation OpenRound($input: OpenRoundInput!) { openRound(input: $input) { round { id } userErrors { code field message } } }`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{
-    programs: { id: string; name: string; currentRule: { packsPerWoman: number; padsPerPack: number } | null }[];
-    distributionRounds: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: RoundHead[] };
-    me: CityWide;
-  }>(event, ROUNDS, { after: event.url.searchParams.get('after') });
+  const data = await gql(event, ROUNDS, { after: event.url.searchParams.get('after') });
   const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
   return { ...data, thisMonth, key: formKey(), cityWide: isCityWide(data.me) };
 };
@@ -28,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   open: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ openRound: { round: { id: string } | null; userErrors: [] } }>(event, 'program', OPEN, {
+    const r = await act(event, 'program', OPEN, {
       programId: formText(form, 'programId'),
       month: formText(form, 'month'),
       idempotencyKey: formText(form, 'idempotencyKey') || null,

@@ -1,8 +1,9 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const PAGE = /* GraphQL */ `
+const PAGE = graphql(`
   query StockPage($programId: ID!) {
     stockLevels(programId: $programId) {
       packsReceived packsRemaining packsDistributed valueRemaining
@@ -10,45 +11,16 @@ const PAGE = /* GraphQL */ `
       openLots { id receivedOn packsReceived packsRemaining padsPerPack unitCost supplier reference fundingSource { name } }
     }
   }
-`;
-const LISTS = /* GraphQL */ `query StockLists { programs { id name } fundingSources { id name kind fiscalYear } }`;
-const RECEIVE = /* GraphQL */ `mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { stockLot { packsReceived } userErrors { code field message } } }`;
-
-export interface SourceLevel {
-  fundingSource: { id: string; name: string; kind: string };
-  packsReceived: number;
-  packsRemaining: number;
-  packsDistributed: number;
-  valueReceived: number;
-  valueDistributed: number;
-  valueRemaining: number;
-}
-export interface Lot {
-  id: string;
-  receivedOn: string;
-  packsReceived: number;
-  packsRemaining: number;
-  padsPerPack: number;
-  unitCost: number;
-  supplier: string | null;
-  reference: string | null;
-  fundingSource: { name: string };
-}
-interface Levels {
-  packsReceived: number;
-  packsRemaining: number;
-  packsDistributed: number;
-  valueRemaining: number;
-  bySource: SourceLevel[];
-  openLots: Lot[];
-}
+`);
+const LISTS = graphql(`query StockLists { programs { id name } fundingSources { id name kind fiscalYear } }`);
+const RECEIVE = graphql(`mutation ReceiveStock($input: ReceiveStockInput!) { receiveStock(input: $input) { stockLot { packsReceived } userErrors { code field message } } }`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const lists = await gql<{ programs: { id: string; name: string }[]; fundingSources: { id: string; name: string; kind: string; fiscalYear: number }[] }>(event, LISTS);
+  const lists = await gql(event, LISTS);
   const wanted = event.url.searchParams.get('program');
   const program = lists.programs.find((p) => p.id === wanted) ?? lists.programs[0];
-  const levels = program ? (await gql<{ stockLevels: Levels | null }>(event, PAGE, { programId: program.id })).stockLevels : null;
+  const levels = program ? (await gql(event, PAGE, { programId: program.id })).stockLevels : null;
   return { programs: lists.programs, program, fundingSources: lists.fundingSources, levels, key: formKey() };
 };
 
@@ -56,7 +28,7 @@ export const actions: Actions = {
   receive: async (event) => {
     const form = await event.request.formData();
     const padsPerPack = formText(form, 'padsPerPack');
-    const r = await act<{ receiveStock: { stockLot: { packsReceived: number } | null; userErrors: [] } }>(event, 'program', RECEIVE, {
+    const r = await act(event, 'program', RECEIVE, {
       programId: formText(form, 'programId'),
       fundingSourceId: formText(form, 'fundingSourceId'),
       receivedOn: formText(form, 'receivedOn'),

@@ -1,8 +1,9 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { act, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const MINE = /* GraphQL */ `
+const MINE = graphql(`
   query MyTurnover($after: String) {
     myTurnover {
       from to total awaitingAnswer
@@ -14,37 +15,16 @@ const MINE = /* GraphQL */ `
       }
     }
   }
-`;
-
-export interface MyDay {
-  id: string;
-  amount: number;
-  transactions: number | null;
-  status: string;
-  version: number;
-  correctionReason: string | null;
-  disputeComment: string | null;
-  resolutionNote: string | null;
-  marketDay: { date: string };
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const { myTurnover } = await gql<{
-    myTurnover: {
-      from: string;
-      to: string;
-      total: number;
-      awaitingAnswer: number;
-      months: { month: string; amount: number; marketDays: number }[];
-      days: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: MyDay[] };
-    };
-  }>(event, MINE, { after: event.url.searchParams.get('after') || null });
+  const { myTurnover } = await gql(event, MINE, { after: event.url.searchParams.get('after') || null });
   return myTurnover;
 };
 
-const CONFIRM = /* GraphQL */ `mutation($input: TurnoverReportRefInput!) { confirmTurnover(input: $input) { report { id } userErrors { code field message } } }`;
-const DISPUTE = /* GraphQL */ `mutation($input: DisputeTurnoverInput!) { disputeTurnover(input: $input) { report { id } userErrors { code field message } } }`;
+const CONFIRM = graphql(`mutation ConfirmTurnover($input: TurnoverReportRefInput!) { confirmTurnover(input: $input) { report { id } userErrors { code field message } } }`);
+const DISPUTE = graphql(`mutation DisputeTurnover($input: DisputeTurnoverInput!) { disputeTurnover(input: $input) { report { id } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   confirm: async (event) => {

@@ -1,8 +1,9 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const DAYS = /* GraphQL */ `
+const DAYS = graphql(`
   query VendorMarketDays {
     myVendor { businessName status statusReason publicConsent }
     marketDays {
@@ -10,30 +11,18 @@ const DAYS = /* GraphQL */ `
       myBooking { id status explanation waitlistPosition stall { code } }
     }
   }
-`;
-
-export interface VendorDay {
-  id: string;
-  date: string;
-  status: string;
-  bookingOpen: boolean;
-  bookingOpensAt: string;
-  bookingClosesAt: string;
-  cancelDeadline: string;
-  cancelReason: string | null;
-  myBooking: { id: string; status: string; explanation: string | null; waitlistPosition: number | null; stall: { code: string } | null } | null;
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{ myVendor: { businessName: string; status: string; statusReason: string | null; publicConsent: boolean } | null; marketDays: VendorDay[] }>(event, DAYS);
+  const data = await gql(event, DAYS);
   return { ...data, key: formKey() };
 };
 
-const REQUEST = /* GraphQL */ `mutation($input: RequestStallInput!) { requestStall(input: $input) { booking { id } userErrors { code field message } } }`;
-const CANCEL = /* GraphQL */ `mutation($input: BookingRefInput!) { cancelBooking(input: $input) { booking { id } userErrors { code field message } } }`;
+const REQUEST = graphql(`mutation RequestStall($input: RequestStallInput!) { requestStall(input: $input) { booking { id } userErrors { code field message } } }`);
+const CANCEL = graphql(`mutation CancelBooking($input: BookingRefInput!) { cancelBooking(input: $input) { booking { id } userErrors { code field message } } }`);
 
-const CONSENT = /* GraphQL */ `mutation($input: UpdateMyBusinessInput!) { updateMyBusiness(input: $input) { vendor { publicConsent } userErrors { code field message } } }`;
+const CONSENT = graphql(`mutation UpdateMyBusiness($input: UpdateMyBusinessInput!) { updateMyBusiness(input: $input) { vendor { publicConsent } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   consent: async (event) => {

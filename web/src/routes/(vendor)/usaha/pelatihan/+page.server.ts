@@ -1,46 +1,29 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const TRAININGS = /* GraphQL */ `
+const TRAININGS = graphql(`
   query VendorTrainings {
     openTrainings(first: 30) { nodes { id title topic startsAt endsAt place trainer capacity sponsor { name } seats { left waitlisted } myEnrolment { id status waitlistPosition } } }
     myTrainings(first: 30) { nodes { id status waitlistPosition attended certificateNumber training { id title startsAt } } }
     myCertificates { number trainingTitle startsAt }
   }
-`;
-
-export interface OpenTraining {
-  id: string;
-  title: string;
-  topic: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  trainer: string;
-  capacity: number;
-  sponsor: { name: string } | null;
-  seats: { left: number; waitlisted: number };
-  myEnrolment: { id: string; status: string; waitlistPosition: number | null } | null;
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{
-    openTrainings: { nodes: OpenTraining[] };
-    myTrainings: { nodes: { id: string; status: string; waitlistPosition: number | null; attended: boolean | null; certificateNumber: string | null; training: { id: string; title: string; startsAt: string } }[] };
-    myCertificates: { number: string; trainingTitle: string; startsAt: string }[];
-  }>(event, TRAININGS);
+  const data = await gql(event, TRAININGS);
   return { ...data, key: formKey() };
 };
 
-const JOIN = /* GraphQL */ `mutation($input: JoinTrainingInput!) { joinTraining(input: $input) { enrolment { status waitlistPosition } userErrors { code field message } } }`;
-const LEAVE = /* GraphQL */ `mutation($input: EnrolmentRefInput!) { leaveTraining(input: $input) { enrolment { id } userErrors { code field message } } }`;
+const JOIN = graphql(`mutation JoinTraining($input: JoinTrainingInput!) { joinTraining(input: $input) { enrolment { status waitlistPosition } userErrors { code field message } } }`);
+const LEAVE = graphql(`mutation LeaveTraining($input: EnrolmentRefInput!) { leaveTraining(input: $input) { enrolment { id } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   join: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ joinTraining: { enrolment: { status: string; waitlistPosition: number | null }; userErrors: [] } }>(event, 'usaha', JOIN, {
+    const r = await act(event, 'usaha', JOIN, {
       trainingId: formText(form, 'trainingId'),
       idempotencyKey: formText(form, 'idempotencyKey') || null,
     });

@@ -1,14 +1,13 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import type { PageServerLoad } from './$types';
 
-const HISTORY = /* GraphQL */ `
-  query { myBookings(first: 100) { totalCount nodes { id status explanation stall { code } marketDay { date } } } }
-`;
+const HISTORY = graphql(`
+  query MyBookings { myBookings(first: 100) { totalCount nodes { id status explanation stall { code } marketDay { date } } } }
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const { myBookings } = await gql<{
-    myBookings: { totalCount: number; nodes: { id: string; status: string; explanation: string | null; stall: { code: string } | null; marketDay: { date: string } }[] };
-  }>(event, HISTORY);
+  const { myBookings } = await gql(event, HISTORY);
   return { bookings: myBookings.nodes };
 };

@@ -1,8 +1,9 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { act, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const BOARD = /* GraphQL */ `
+const BOARD = graphql(`
   query DayBoard($id: ID!) {
     marketDayBoard(marketDayId: $id) {
       marketDay { id date status capacity bookingOpensAt bookingClosesAt cancelDeadline checkInCutoff cancelReason }
@@ -12,36 +13,21 @@ const BOARD = /* GraphQL */ `
       requests { id requestedAt vendor { businessName } }
     }
   }
-`;
-
-interface Booking {
-  id: string;
-  status: string;
-  explanation: string | null;
-  vendor: { businessName: string; category: string };
-}
-export interface Board {
-  marketDay: { id: string; date: string; status: string; capacity: number | null; bookingOpensAt: string; bookingClosesAt: string; cancelDeadline: string; checkInCutoff: string; cancelReason: string | null };
-  counts: Record<'stalls' | 'requested' | 'confirmed' | 'checkedIn' | 'noShows' | 'waitlisted', number>;
-  stalls: { stall: { code: string; zone: string; prime: boolean }; booking: Booking | null }[];
-  waitlist: { id: string; waitlistPosition: number; explanation: string | null; vendor: { businessName: string } }[];
-  requests: { id: string; requestedAt: string; vendor: { businessName: string } }[];
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  return (await gql<{ marketDayBoard: Board }>(event, BOARD, { id: event.params.id })).marketDayBoard;
+  return (await gql(event, BOARD, { id: event.params.id })).marketDayBoard;
 };
 
 /** A wall-clock time typed in Kupang ("2026-12-10T20:00") as an instant. */
 const witaInput = (value: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? new Date(`${value}:00+08:00`).toISOString() : null);
 
-type P = { userErrors: [] };
 export const actions: Actions = {
   schedule: async (event) => {
     const form = await event.request.formData();
     const capacity = formText(form, 'capacity');
-    const r = await act(event, 'pasar', `mutation($input: UpdateMarketDayInput!) { updateMarketDay(input: $input) { userErrors { code field message } } }`, {
+    const r = await act(event, 'pasar', graphql(`mutation UpdateMarketDay($input: UpdateMarketDayInput!) { updateMarketDay(input: $input) { userErrors { code field message } } }`), {
       marketDayId: event.params.id,
       capacity: capacity ? Number(capacity) : null,
       bookingClosesAt: witaInput(formText(form, 'bookingClosesAt')),
@@ -52,32 +38,32 @@ export const actions: Actions = {
   },
   checkIn: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ checkInBooking: P & { booking: { vendor: { businessName: string } } | null } }>(
+    const r = await act(
       event,
       'pasar',
-      `mutation($input: CheckInBookingInput!) { checkInBooking(input: $input) { booking { vendor { businessName } } userErrors { code field message } } }`,
+      graphql(`mutation CheckInBooking($input: CheckInBookingInput!) { checkInBooking(input: $input) { booking { vendor { businessName } } userErrors { code field message } } }`),
       { bookingId: formText(form, 'bookingId'), idempotencyKey: formText(form, 'key') || null },
     );
     return r.ok ? { checkedIn: r.data.checkInBooking.booking?.vendor.businessName } : r.failure;
   },
   close: async (event) => {
-    const r = await act(event, 'pasar', `mutation($input: MarketDayRefInput!) { closeBookingWindow(input: $input) { userErrors { code field message } } }`, {
+    const r = await act(event, 'pasar', graphql(`mutation CloseBookingWindow($input: MarketDayRefInput!) { closeBookingWindow(input: $input) { userErrors { code field message } } }`), {
       marketDayId: event.params.id,
     });
     return r.ok ? { allocated: true } : r.failure;
   },
   noShows: async (event) => {
-    const r = await act<{ markNoShows: P & { marked: number } }>(
+    const r = await act(
       event,
       'pasar',
-      `mutation($input: MarketDayRefInput!) { markNoShows(input: $input) { marked userErrors { code field message } } }`,
+      graphql(`mutation MarkNoShows($input: MarketDayRefInput!) { markNoShows(input: $input) { marked userErrors { code field message } } }`),
       { marketDayId: event.params.id },
     );
     return r.ok ? { marked: r.data.markNoShows.marked } : r.failure;
   },
   cancel: async (event) => {
     const form = await event.request.formData();
-    const r = await act(event, 'pasar', `mutation($input: CancelMarketDayInput!) { cancelMarketDay(input: $input) { userErrors { code field message } } }`, {
+    const r = await act(event, 'pasar', graphql(`mutation CancelMarketDay($input: CancelMarketDayInput!) { cancelMarketDay(input: $input) { userErrors { code field message } } }`), {
       marketDayId: event.params.id,
       reason: formText(form, 'reason'),
     });

@@ -1,9 +1,10 @@
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { formKey, formText } from '$lib/server/market';
 import { parseRupiah, turnoverAct } from '$lib/server/turnover';
 import type { Actions, PageServerLoad } from './$types';
 
-const REPORT = /* GraphQL */ `
+const REPORT = graphql(`
   query TurnoverReport($id: ID!) {
     turnoverReport(id: $id) {
       id current version amount transactions status disputeComment resolutionNote
@@ -12,34 +13,15 @@ const REPORT = /* GraphQL */ `
       history { id version amount transactions status current correctionReason recordedAt recordedByName disputeComment resolutionNote }
     }
   }
-`;
-
-interface Version {
-  id: string;
-  version: number;
-  amount: number;
-  transactions: number | null;
-  status: string;
-  current: boolean;
-  correctionReason: string | null;
-  recordedAt: string;
-  recordedByName: string | null;
-  disputeComment: string | null;
-  resolutionNote: string | null;
-}
-interface Report extends Omit<Version, 'correctionReason' | 'recordedAt' | 'recordedByName'> {
-  vendor: { businessName: string; code: string };
-  marketDay: { id: string; date: string };
-  history: Version[];
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const { turnoverReport } = await gql<{ turnoverReport: Report }>(event, REPORT, { id: event.params.id });
+  const { turnoverReport } = await gql(event, REPORT, { id: event.params.id });
   return { report: turnoverReport, key: formKey() };
 };
 
-const CORRECT = /* GraphQL */ `mutation($input: CorrectTurnoverInput!) { correctTurnover(input: $input) { report { id version } userErrors { code field message } } }`;
+const CORRECT = graphql(`mutation CorrectTurnover($input: CorrectTurnoverInput!) { correctTurnover(input: $input) { report { id version } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   correct: async (event) => {
@@ -48,7 +30,7 @@ export const actions: Actions = {
     const transactions = formText(form, 'transactions');
     const key = formText(form, 'idempotencyKey');
     const reason = formText(form, 'reason');
-    const r = await turnoverAct<{ correctTurnover: { report: { id: string; version: number } | null; userErrors: [] } }>(
+    const r = await turnoverAct(
       event,
       'pasar',
       CORRECT,

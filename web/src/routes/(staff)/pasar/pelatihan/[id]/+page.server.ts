@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const DETAIL = /* GraphQL */ `
+const DETAIL = graphql(`
   query StaffTraining($id: ID!) {
     training(id: $id) {
       id title topic description startsAt endsAt place trainer capacity status cancelReason sponsor { name }
@@ -17,63 +18,24 @@ const DETAIL = /* GraphQL */ `
     }
     vendors(first: 100, status: APPROVED) { nodes { id code businessName } }
   }
-`;
-
-export interface Participant {
-  id: string;
-  status: string;
-  waitlistPosition: number | null;
-  selfEnrolled: boolean;
-  attended: boolean | null;
-  certificateNumber: string | null;
-  vendor: { id: string; code: string; businessName: string; ownerName: string };
-}
-interface Figures {
-  vendorMarketDays: number;
-  averagePerMarketDay: number | null;
-}
-export interface Outcome {
-  attendees: number;
-  attended: { changePercent: number | null; before: Figures; after: Figures };
-  didNotAttend: { changePercent: number | null; before: Figures; after: Figures };
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{
-    training: {
-      id: string;
-      title: string;
-      topic: string;
-      description: string | null;
-      startsAt: string;
-      endsAt: string;
-      place: string;
-      trainer: string;
-      capacity: number;
-      status: string;
-      cancelReason: string | null;
-      sponsor: { name: string } | null;
-      seats: { enrolled: number; waitlisted: number; left: number; attended: number };
-      enrolments: { totalCount: number; nodes: Participant[] };
-    } | null;
-    trainingOutcome: Outcome;
-    vendors: { nodes: { id: string; code: string; businessName: string }[] };
-  }>(event, DETAIL, { id: event.params.id });
+  const data = await gql(event, DETAIL, { id: event.params.id });
   if (!data.training) error(404, 'NOT_FOUND');
   return { ...data, training: data.training, key: formKey() };
 };
 
-type P = { userErrors: [] };
-const ENROL = /* GraphQL */ `mutation($input: EnrolVendorInput!) { enrolVendor(input: $input) { enrolment { status waitlistPosition vendor { businessName } } userErrors { code field message } } }`;
-const REMOVE = /* GraphQL */ `mutation($input: EnrolmentRefInput!) { cancelEnrolment(input: $input) { enrolment { id } userErrors { code field message } } }`;
-const ATTEND = /* GraphQL */ `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { id attended } userErrors { code field message } } }`;
-const CANCEL = /* GraphQL */ `mutation($input: CancelTrainingInput!) { cancelTraining(input: $input) { training { id } userErrors { code field message } } }`;
+const ENROL = graphql(`mutation EnrolVendor($input: EnrolVendorInput!) { enrolVendor(input: $input) { enrolment { status waitlistPosition vendor { businessName } } userErrors { code field message } } }`);
+const REMOVE = graphql(`mutation CancelEnrolment($input: EnrolmentRefInput!) { cancelEnrolment(input: $input) { enrolment { id } userErrors { code field message } } }`);
+const ATTEND = graphql(`mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { id attended } userErrors { code field message } } }`);
+const CANCEL = graphql(`mutation CancelTraining($input: CancelTrainingInput!) { cancelTraining(input: $input) { training { id } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   enrol: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ enrolVendor: P & { enrolment: { status: string; waitlistPosition: number | null; vendor: { businessName: string } } } }>(event, 'pasar', ENROL, {
+    const r = await act(event, 'pasar', ENROL, {
       trainingId: event.params.id,
       vendorId: formText(form, 'vendorId'),
       idempotencyKey: formText(form, 'idempotencyKey') || null,

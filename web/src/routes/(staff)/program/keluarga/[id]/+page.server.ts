@@ -1,11 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { AREA_ROLES } from '$lib/roles';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { AddFamilyMemberInput, FamilyRelation } from '$lib/server/gql/graphql';
 import { requireRole } from '$lib/server/guard';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const FAMILY = /* GraphQL */ `
+const FAMILY = graphql(`
   query Family($id: ID!) {
     family(id: $id) {
       id registryNumber kkMasked headName address desil dataSource verifiedAt skNumber phase enrolledAt status statusReason consentGivenAt consentMethod consentWithdrawnAt
@@ -17,14 +19,14 @@ const FAMILY = /* GraphQL */ `
       deliveries { id kind packs place deliveredAt proxyName reason receivedBy { name } round { month } reversedBy { id } }
     }
   }
-`;
-const REVEAL = /* GraphQL */ `mutation($input: RevealFamilyIdentityInput!) { revealFamilyIdentity(input: $input) { identity { kk members { memberId nik } } userErrors { code field message } } }`;
-const ADD_MEMBER = /* GraphQL */ `mutation($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { member { id name } warnings { message } userErrors { code field message } } }`;
-const WITHDRAW = /* GraphQL */ `mutation($input: WithdrawFamilyConsentInput!) { withdrawFamilyConsent(input: $input) { family { id } userErrors { code field message } } }`;
+`);
+const REVEAL = graphql(`mutation RevealFamilyIdentity($input: RevealFamilyIdentityInput!) { revealFamilyIdentity(input: $input) { identity { kk members { memberId nik } } userErrors { code field message } } }`);
+const ADD_MEMBER = graphql(`mutation AddFamilyMember($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { member { id name } warnings { message } userErrors { code field message } } }`);
+const WITHDRAW = graphql(`mutation WithdrawFamilyConsent($input: WithdrawFamilyConsentInput!) { withdrawFamilyConsent(input: $input) { family { id } userErrors { code field message } } }`);
 
 export const load: PageServerLoad = async (event) => {
   const parent = await event.parent();
-  const { family } = await gql<{ family: Record<string, any> | null }>(event, FAMILY, { id: event.params.id });
+  const { family } = await gql(event, FAMILY, { id: event.params.id });
   if (!family) error(404, { code: 'NOT_FOUND', message: 'Keluarga tidak ditemukan.' });
   return {
     family,
@@ -39,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   reveal: async (event) => {
-    const r = await act<{ revealFamilyIdentity: { identity: { kk: string | null; members: { memberId: string; nik: string | null }[] } | null; userErrors: [] } }>(
+    const r = await act(
       event,
       'program',
       REVEAL,
@@ -54,21 +56,21 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values: Record<string, string> = {};
     for (const [k, v] of form.entries()) if (typeof v === 'string') values[k] = v;
-    const input = {
+    const input: AddFamilyMemberInput = {
       familyId: event.params.id,
       idempotencyKey: formText(form, 'idempotencyKey') || null,
       name: formText(form, 'name'),
       nik: formText(form, 'nik').replace(/\s/g, '') || null,
       birthDate: formText(form, 'birthDate'),
       sex: formText(form, 'sex') === 'MALE' ? 'MALE' : 'FEMALE',
-      relation: formText(form, 'relation') || null,
+      relation: (formText(form, 'relation') || null) as FamilyRelation | null,
       inSchool: form.get('inSchool') === 'on',
       disability: form.get('disability') === 'on',
     };
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.birthDate)) {
       return fail(400, { memberValues: values, memberErrors: { birthDate: 'Isi tanggal lahir (TTTT-BB-HH). (Enter the birth date, YYYY-MM-DD.)' } as Record<string, string> });
     }
-    const data = await gql<{ addFamilyMember: { member: { name: string } | null; warnings: { message: string }[]; userErrors: { field: string[] | null; message: string }[] } }>(
+    const data = await gql(
       event,
       ADD_MEMBER,
       { input },
@@ -87,7 +89,7 @@ export const actions: Actions = {
 
   withdraw: async (event) => {
     const form = await event.request.formData();
-    const r = await act<{ withdrawFamilyConsent: { family: { id: string } | null; userErrors: [] } }>(event, 'program', WITHDRAW, {
+    const r = await act(event, 'program', WITHDRAW, {
       familyId: event.params.id,
       confirmRegistryNumber: formText(form, 'confirmRegistryNumber'),
       requestedVia: formText(form, 'requestedVia') || null,

@@ -1,12 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { AREA_ROLES } from '$lib/roles';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { FamilyDataSource, FamilyMemberInput, FamilyRelation, RegisterFamilyInput, Sex } from '$lib/server/gql/graphql';
 import { requireRole } from '$lib/server/guard';
 import { formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const LISTS = /* GraphQL */ `query RegisterLists { registrationKelurahan { code name } }`;
-const REGISTER = /* GraphQL */ `mutation($input: RegisterFamilyInput!) { registerFamily(input: $input) { family { id } userErrors { code field message } } }`;
+const LISTS = graphql(`query RegisterLists { registrationKelurahan { code name } }`);
+const REGISTER = graphql(`mutation RegisterFamily($input: RegisterFamilyInput!) { registerFamily(input: $input) { family { id } userErrors { code field message } } }`);
 
 /** Member rows shown by the form; "add member" asks for one more without JavaScript (?anggota=N). */
 const MAX_MEMBERS = 20;
@@ -14,7 +16,7 @@ const rowCount = (raw: string | null) => Math.min(MAX_MEMBERS, Math.max(1, Numbe
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const lists = await gql<{ registrationKelurahan: { code: string; name: string }[] }>(event, LISTS);
+  const lists = await gql(event, LISTS);
   return { kelurahan: lists.registrationKelurahan, rows: rowCount(event.url.searchParams.get('anggota')), key: formKey(), maxMembers: MAX_MEMBERS };
 };
 
@@ -34,7 +36,7 @@ export const actions: Actions = {
     const values: Record<string, string> = {};
     for (const [k, v] of form.entries()) if (typeof v === 'string') values[k] = v;
     const rows = rowCount(formText(form, 'rows'));
-    const members = [];
+    const members: FamilyMemberInput[] = [];
     for (let i = 0; i < rows; i++) {
       const name = formText(form, `m${i}.name`);
       const nik = formText(form, `m${i}.nik`);
@@ -44,32 +46,34 @@ export const actions: Actions = {
         name,
         nik: nik || null,
         birthDate,
-        sex: formText(form, `m${i}.sex`) || 'FEMALE',
-        relation: formText(form, `m${i}.relation`) || null,
+        sex: (formText(form, `m${i}.sex`) || 'FEMALE') as Sex,
+        relation: (formText(form, `m${i}.relation`) || null) as FamilyRelation | null,
         inSchool: form.get(`m${i}.inSchool`) === 'on',
         disability: form.get(`m${i}.disability`) === 'on',
       });
     }
     if (!members.length) return fail(400, { values, errors: { 'members.0.name': 'Isi paling sedikit satu anggota keluarga. (Add at least one family member.)' } as Record<string, string> });
     const consent = form.get('consentGiven') === 'on';
-    const input = {
+    const desil = int(formText(form, 'desil'));
+    const phase = int(formText(form, 'phase'));
+    if (typeof desil === 'string') return fail(400, { values, errors: { desil: 'Desil harus angka 1–10. (Decile must be a number 1–10.)' } as Record<string, string> });
+    if (typeof phase === 'string') return fail(400, { values, errors: { phase: 'Tahap harus angka. (Phase must be a number.)' } as Record<string, string> });
+    const input: RegisterFamilyInput = {
       idempotencyKey: formText(form, 'idempotencyKey') || null,
       kk: formText(form, 'kk').replace(/\s/g, ''),
       headName: formText(form, 'headName'),
       address: formText(form, 'address'),
       kelurahanCode: formText(form, 'kelurahanCode'),
-      desil: int(formText(form, 'desil')),
-      dataSource: formText(form, 'dataSource') || 'DTSEN',
+      desil,
+      dataSource: (formText(form, 'dataSource') || 'DTSEN') as FamilyDataSource,
       verifiedAt: formText(form, 'verifiedAt') || null,
       skNumber: formText(form, 'skNumber') || null,
-      phase: int(formText(form, 'phase')),
+      phase,
       consentGiven: consent,
       consentMethod: consent ? formText(form, 'consentMethod') || null : null,
       members,
     };
-    if (typeof input.desil === 'string') return fail(400, { values, errors: { desil: 'Desil harus angka 1–10. (Decile must be a number 1–10.)' } as Record<string, string> });
-    if (typeof input.phase === 'string') return fail(400, { values, errors: { phase: 'Tahap harus angka. (Phase must be a number.)' } as Record<string, string> });
-    const data = await gql<{ registerFamily: { family: { id: string } | null; userErrors: { code: string; field: string[] | null; message: string }[] } }>(event, REGISTER, { input });
+    const data = await gql(event, REGISTER, { input });
     const payload = data.registerFamily;
     if (payload.userErrors.length || !payload.family) {
       const errors: Record<string, string> = {};

@@ -2,21 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { fail } from '@sveltejs/kit';
 import { AREA_ROLES } from '$lib/roles';
 import { fieldErrors, gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { DistributionPlace, RoundPlanPageQuery } from '$lib/server/gql/graphql';
 import { requireRole } from '$lib/server/guard';
 import { act, formText } from '$lib/server/market';
-import { ROUND_HEAD, type Coverage, type RoundHead } from '$lib/server/round';
-import { isCityWide, type CityWide } from '$lib/server/round';
+import { isCityWide } from '$lib/server/round';
 import type { Actions, PageServerLoad } from './$types';
 
-const ROUND = /* GraphQL */ `
+const ROUND = graphql(`
   query RoundPage($id: ID!) {
     distributionRound(id: $id) { ...RoundHead }
     roundCoverage(roundId: $id) { kelurahanCode kelurahanName kecamatanCode kecamatanName families eligibleWomen eligibleGirls plannedPacks deliveredFamilies womenReached deliveredPacks }
-    me { role kelurahanScope { code } }
+    me { ...CityWide }
   }
-  ${ROUND_HEAD}
-`;
-const PLAN = /* GraphQL */ `
+`);
+const PLAN = graphql(`
   query RoundPlanPage($id: ID!, $kelurahan: String!, $status: PlanStatus, $after: String, $month: String) {
     roundPlan(roundId: $id, kelurahanCode: $kelurahan, status: $status, first: 30, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
@@ -27,38 +27,24 @@ const PLAN = /* GraphQL */ `
       }
     }
   }
-`;
-
-export interface PlanRow {
-  eligibleWomen: number;
-  eligibleGirls: number;
-  plannedPacks: number;
-  family: { id: string; registryNumber: string; headName: string; address: string; consentWithdrawnAt: string | null; members: { id: string; name: string; leftAt: string | null; eligible: boolean }[] };
-  delivery: { id: string; packs: number; place: string; deliveredAt: string; proxyName: string | null; receivedBy: { name: string } | null; recordedByName: string | null } | null;
-}
-
-interface PlanPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: PlanRow[];
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const { distributionRound: round, roundCoverage: coverage, me } = await gql<{ distributionRound: RoundHead | null; roundCoverage: Coverage[]; me: CityWide }>(event, ROUND, { id: event.params.id });
+  const { distributionRound: round, roundCoverage: coverage, me } = await gql(event, ROUND, { id: event.params.id });
   const kelurahan = event.url.searchParams.get('kelurahan') ?? (coverage.length === 1 ? coverage[0].kelurahanCode : null);
   const status = event.url.searchParams.get('status') === 'ALL' ? null : event.url.searchParams.get('status') === 'DELIVERED' ? 'DELIVERED' : 'PENDING';
-  let plan: PlanPage | null = null;
+  let plan: RoundPlanPageQuery['roundPlan'] | null = null;
   if (round && kelurahan && coverage.some((c) => c.kelurahanCode === kelurahan)) {
-    plan = (await gql<{ roundPlan: PlanPage }>(event, PLAN, { id: round.id, kelurahan, status, after: event.url.searchParams.get('after'), month: round.month })).roundPlan;
+    plan = (await gql(event, PLAN, { id: round.id, kelurahan, status, after: event.url.searchParams.get('after'), month: round.month })).roundPlan;
   }
   // One idempotency key per delivery form: a resubmission (or an offline replay) is the same delivery.
   const keys = Object.fromEntries((plan?.nodes ?? []).map((n) => [n.family.id, randomUUID()]));
   return { round, coverage, kelurahan, status: status ?? 'ALL', plan, keys, cityWide: isCityWide(me) };
 };
 
-const RECORD = /* GraphQL */ `mutation($input: RecordDistributionInput!) { recordDistribution(input: $input) { distribution { id family { headName } } userErrors { code field message } } }`;
-const REVERSE = /* GraphQL */ `mutation($input: ReverseDistributionInput!) { reverseDistribution(input: $input) { distribution { id } userErrors { code field message } } }`;
+const RECORD = graphql(`mutation RecordDistribution($input: RecordDistributionInput!) { recordDistribution(input: $input) { distribution { id family { headName } } userErrors { code field message } } }`);
+const REVERSE = graphql(`mutation ReverseDistribution($input: ReverseDistributionInput!) { reverseDistribution(input: $input) { distribution { id } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   record: async (event) => {
@@ -67,7 +53,7 @@ export const actions: Actions = {
     const receiver = formText(form, 'receiver');
     const packs = formText(form, 'packs');
     const familyId = formText(form, 'familyId');
-    const data = await gql<{ recordDistribution: { distribution: { family: { headName: string } } | null; userErrors: { field: string[] | null; message: string; code: string }[] } }>(
+    const data = await gql(
       event,
       RECORD,
       {
@@ -78,7 +64,7 @@ export const actions: Actions = {
           receivedByMemberId: receiver && receiver !== 'PROXY' ? receiver : null,
           proxyName: receiver === 'PROXY' || !receiver ? formText(form, 'proxyName') || null : null,
           packs: packs ? Number(packs) || 0 : null,
-          place: formText(form, 'place') || 'DOOR_TO_DOOR',
+          place: (formText(form, 'place') || 'DOOR_TO_DOOR') as DistributionPlace,
         },
       },
     );
@@ -96,7 +82,7 @@ export const actions: Actions = {
     return r.ok ? { reversed: true } : r.failure;
   },
   close: async (event) => {
-    const r = await act(event, 'program', `mutation($input: RoundRefInput!) { closeRound(input: $input) { userErrors { code field message } } }`, { roundId: event.params.id });
+    const r = await act(event, 'program', graphql(`mutation CloseRound($input: RoundRefInput!) { closeRound(input: $input) { userErrors { code field message } } }`), { roundId: event.params.id });
     return r.ok ? { closed: true } : r.failure;
   },
 };

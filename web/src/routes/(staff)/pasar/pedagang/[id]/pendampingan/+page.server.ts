@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
+import type { TrainingTopic } from '$lib/server/gql/graphql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const LOG = /* GraphQL */ `
+const LOG = graphql(`
   query MentoringLog($id: ID!, $after: String) {
     mentoredVendor(vendorId: $id) { id code businessName ownerName }
     mentoringVisits(vendorId: $id, first: 30, after: $after) {
@@ -12,31 +14,18 @@ const LOG = /* GraphQL */ `
       nodes { id visitDate topic notes staffNotes mentorName followUps { id description done doneOn } }
     }
   }
-`;
-
-export interface Visit {
-  id: string;
-  visitDate: string;
-  topic: string;
-  notes: string;
-  staffNotes: string;
-  mentorName: string;
-  followUps: { id: string; description: string; done: boolean; doneOn: string | null }[];
-}
+`);
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const data = await gql<{
-    mentoredVendor: { id: string; code: string; businessName: string; ownerName: string } | null;
-    mentoringVisits: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Visit[] };
-  }>(event, LOG, { id: event.params.id, after: event.url.searchParams.get('after') });
+  const data = await gql(event, LOG, { id: event.params.id, after: event.url.searchParams.get('after') });
   if (!data.mentoredVendor) error(404, 'NOT_FOUND');
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   return { vendor: data.mentoredVendor, visits: data.mentoringVisits, key: formKey(), today };
 };
 
-const RECORD = /* GraphQL */ `mutation($input: RecordMentoringVisitInput!) { recordMentoringVisit(input: $input) { visit { id } userErrors { code field message } } }`;
-const DONE = /* GraphQL */ `mutation($input: SetFollowUpDoneInput!) { setFollowUpDone(input: $input) { followUp { id } userErrors { code field message } } }`;
+const RECORD = graphql(`mutation RecordMentoringVisit($input: RecordMentoringVisitInput!) { recordMentoringVisit(input: $input) { visit { id } userErrors { code field message } } }`);
+const DONE = graphql(`mutation SetFollowUpDone($input: SetFollowUpDoneInput!) { setFollowUpDone(input: $input) { followUp { id } userErrors { code field message } } }`);
 
 export const actions: Actions = {
   record: async (event) => {
@@ -45,7 +34,7 @@ export const actions: Actions = {
     const r = await act(event, 'pasar', RECORD, {
       vendorId: event.params.id,
       visitDate: formText(form, 'visitDate'),
-      topic: formText(form, 'topic'),
+      topic: formText(form, 'topic') as TrainingTopic,
       notes: formText(form, 'notes') || null,
       staffNotes: formText(form, 'staffNotes') || null,
       followUps,

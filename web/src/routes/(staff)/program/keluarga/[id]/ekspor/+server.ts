@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { AREA_ROLES } from '$lib/roles';
 import { gql } from '$lib/server/graphql';
+import { graphql } from '$lib/server/gql';
 import { requireRole } from '$lib/server/guard';
 import type { RequestHandler } from './$types';
 
-const EXPORT = /* GraphQL */ `mutation($input: ExportFamilyDataInput!) { exportFamilyData(input: $input) { export { fileName json csv } userErrors { code message } } }`;
+const EXPORT = graphql(`mutation ExportFamilyData($input: ExportFamilyDataInput!) { exportFamilyData(input: $input) { export { fileName json csv } userErrors { code message } } }`);
 
 /**
  * A family's own data (hak akses, UU 27/2022) as a JSON or CSV download. A POST, because the API
@@ -13,7 +14,7 @@ const EXPORT = /* GraphQL */ `mutation($input: ExportFamilyDataInput!) { exportF
 export const POST: RequestHandler = async (event) => {
   requireRole(event.locals, event.url, AREA_ROLES.program); // an endpoint does not run the layout's check
   const format = String((await event.request.formData()).get('format') ?? 'json') === 'csv' ? 'csv' : 'json';
-  const data = await gql<{ exportFamilyData: { export: { fileName: string; json: string; csv: string } | null; userErrors: { message: string }[] } }>(event, EXPORT, {
+  const data = await gql(event, EXPORT, {
     input: { familyId: event.params.id },
   });
   const file = data.exportFamilyData.export;

@@ -1,0 +1,20 @@
+import { funding } from './funding.feature';
+import { inaKasih } from './ina-kasih.feature';
+import { market } from './market.feature';
+import { offline } from './offline.feature';
+import { training } from './training.feature';
+import { turnover } from './turnover.feature';
+
+/**
+ * The portal's features, in the order their links appear in each area's menu. A new feature is
+ * its descriptor file (`<name>.feature.ts`), its two dictionaries and one line here.
+ */
+export const FEATURES = [offline, market, turnover, training, inaKasih, funding] as const;
+
+type Registered = (typeof FEATURES)[number];
+
+/** A feature's short name. */
+export type FeatureId = Registered['id'];
+
+/** Every message key a feature brings (the shell's own are in lib/i18n/common.id.ts). */
+export type FeatureMessageKey = Registered extends infer F ? (F extends { messages: { id: () => Promise<infer T> } } ? keyof T : never) : never;
