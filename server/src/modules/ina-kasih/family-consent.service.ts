@@ -33,12 +33,11 @@ export class FamilyConsentService {
       (ctx.em as EntityManager).transactional(async (em) => {
         const family = await familyInScope(ctx, em, familyId, ['input', 'familyId']);
         const doc = await this.document(ctx, em, family);
-        this.audit.record({ ...ctx, em }, 'ina.family.export', 'Family', family.id, {
-          after: { registryNumber: family.registryNumber, members: doc.members.length, kkHistory: doc.kkHistory.length, deliveries: doc.deliveries.length },
+        ctx.auditReads.add('ina.family.export', 'Family', family.id, {
+          registryNumber: family.registryNumber, members: doc.members.length, kkHistory: doc.kkHistory.length, deliveries: doc.deliveries.length,
         });
-        await em.flush();
         return {
-          export: { fileName: `data-keluarga-${family.registryNumber}`, json: JSON.stringify(doc, null, 2), csv: familyExportCsv(doc) },
+          export: { familyId: family.id, fileName: `data-keluarga-${family.registryNumber}`, json: JSON.stringify(doc, null, 2), csv: familyExportCsv(doc) },
           userErrors: [],
         };
       }),

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { PersonalData } from '../../graphql/personal-data';
 import { Allow, Permission } from '../../graphql/permissions';
 import { isUuid } from '../market/market.guard';
 import { FamilyImportJob, ImportStatus } from './import-job.entity';
@@ -30,6 +31,7 @@ export class FamilyImportResolver {
     return ctx.em.find(FamilyImportJob, {}, { orderBy: { createdAt: 'desc' }, limit: 20 });
   }
 
+  @PersonalData()
   @FieldResolver(() => [ImportReportLine], { description: 'Problems and warnings by row (at most `first`, default 200).' })
   async report(@Root() job: FamilyImportJob, @Ctx() ctx: RequestContext, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<ImportReportLine[]> {
     const lines = job.report ?? (await ctx.em.findOneOrFail(FamilyImportJob, job.id, { populate: ['report'] })).report;

@@ -142,8 +142,7 @@ export class VendorService {
       where.$or = [{ businessName: { $ilike: like } }, { ownerName: { $ilike: like } }, { code: { $ilike: like } }];
     }
     const [rows, total] = await ctx.em.findAndCount(Vendor, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
-    this.audit.record(ctx, 'market.vendor.list', 'Vendor', undefined, { after: { status: args.status, search: args.search, vendors: rows.map((v) => v.code) } });
-    await ctx.em.flush();
+    ctx.auditReads.add('market.vendor.list', 'Vendor', undefined, { status: args.status, search: args.search, vendors: rows.map((v) => v.code) });
     return toConnection(rows, total, page);
   }
 

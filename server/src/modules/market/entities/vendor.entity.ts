@@ -1,10 +1,14 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { PersonalData, type PersonalDataOptions } from '../../../graphql/personal-data';
 import { Allow, Permission } from '../../../graphql/permissions';
 import { BaseEntity } from '../../../platform/base.entity';
 import { Region } from '../../region/region.entity';
 import { User } from '../../user/user.entity';
 import { VendorCategory, VendorStatus } from './market.enums';
+
+/** Her own reads (her business page) are not audited; a read row carries `userId`, an entity `user`. */
+const HER_OWN: PersonalDataOptions<{ userId?: string | null; user?: { id: string } }> = { owner: (v) => v.userId ?? v.user?.id };
 
 /** A micro-business (pelaku UMKM) registered for the SABOAK KOEPAN weekend market. */
 @ObjectType({ description: 'A micro-business registered for the weekend market (pelaku UMKM).' })
@@ -24,11 +28,13 @@ export class Vendor extends BaseEntity {
   businessName: string;
 
   @Field(() => String, { description: 'Owner name (nama pemilik).' })
+  @PersonalData(HER_OWN)
   @Property({ type: 'string', length: 120 })
   ownerName: string;
 
   /** E.164 (+628…); personal data, staff only. */
   @Field(() => String, { description: 'Mobile number in E.164 (+628…); market staff only.' })
+  @PersonalData(HER_OWN)
   @Allow(Permission.MarketManage)
   @Property({ type: 'string', length: 16, unique: true })
   phone: string;
@@ -43,6 +49,7 @@ export class Vendor extends BaseEntity {
 
   /** 13-digit business ID (Nomor Induk Berusaha), optional. */
   @Field(() => String, { nullable: true, description: 'Business ID (NIB), 13 digits, optional.' })
+  @PersonalData(HER_OWN)
   @Property({ type: 'string', length: 13, nullable: true })
   nib?: string;
 
