@@ -1,4 +1,4 @@
-import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isNonNullType, isObjectType, Kind, type GraphQLNamedType, type GraphQLResolveInfo } from 'graphql';
 import { getMetadataStorage, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from './context';
 
@@ -21,6 +21,20 @@ export interface PersonalDataOptions<T = any> {
 }
 
 const marked: { target: object; property: string }[] = [];
+const idFields = new WeakMap<GraphQLNamedType, string | null>();
+
+/**
+ * The field that names a record of a type in answers and in the audit trail: `id`, else its one
+ * required ID field (`enrolmentId` of a certificate, `memberId` of a revealed NIK).
+ */
+export function recordIdField(type: GraphQLNamedType): string | undefined {
+  if (!idFields.has(type)) {
+    const fields = isObjectType(type) ? Object.values(type.getFields()).filter((f) => !f.args.length && getNamedType(f.type).name === 'ID') : [];
+    const required = fields.filter((f) => isNonNullType(f.type) || f.name === 'id');
+    idFields.set(type, required.find((f) => f.name === 'id')?.name ?? (required.length === 1 ? required[0].name : null));
+  }
+  return idFields.get(type) ?? undefined;
+}
 
 /** The root operation a field was reached through, e.g. `Query.duplicateFlags`. */
 function operationOf(info: GraphQLResolveInfo): string {
@@ -38,8 +52,10 @@ function auditRead(options: PersonalDataOptions): MiddlewareFn<RequestContext> {
     const owner = options.owner?.(root);
     if (owner && owner === context.user?.id) return value;
     const parent = info.parentType.name;
-    const [type, id] = options.subject ? options.subject(root) : [parent, root?.id as string | undefined];
-    const record = root?.id && (type !== parent || id !== root.id) ? `${parent}:${root.id}` : undefined;
+    const idField = recordIdField(info.parentType);
+    const recordId = idField ? (root?.[idField] as string | undefined) : undefined;
+    const [type, id] = options.subject ? options.subject(root) : [parent, recordId];
+    const record = recordId && (type !== parent || id !== recordId) ? `${parent}:${recordId}` : undefined;
     context.auditReads.personalField(type, id ?? undefined, `${parent}.${info.fieldName}`, operationOf(info), record);
     return value;
   };
