@@ -196,6 +196,7 @@ export const CALLS: Record<string, (w: World) => Promise<Call>> = {
 
   'Mutation.signIn': async (w) => ({ variables: { input: { login: w.accountLogin, password: 'rahasia-lengkap-2027' } }, as: w.t.client() }),
   'Mutation.setMyLocale': async (w) => ({ variables: { input: { locale: 'id' } }, as: w.account }),
+  'Mutation.exportMyData': async () => ({ variables: {} }),
   'Mutation.createUser': async () => ({ variables: { input: { fullName: 'Akun Baru', email: `${fresh('akun')}@kupang.demo`, phone: `0812${String(10000000 + ++n).slice(-8)}`, password: 'rahasia-baru-2027', role: 'MARKET_STAFF' } } }),
   'Mutation.resetUserPassword': async (w) => ({ variables: { input: { userId: (await userOf(w)).id, newPassword: 'rahasia-lagi-2027' } } }),
   'Mutation.setUserActive': async (w) => ({ variables: { input: { userId: (await userOf(w)).id, active: false } } }),

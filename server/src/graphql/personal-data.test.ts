@@ -35,6 +35,7 @@ const REVIEWED: Record<string, string> = {
   'KelurahanCoverage.kecamatanName': 'an area',
   'FamilyImportJob.fileName': 'the name staff gave the uploaded file',
   'FamilyDataExport.fileName': 'built from the registry number (a pseudonym)',
+  'MyDataExport.fileName': 'a date',
   'Certificate.sponsorName': 'a partner organisation',
 };
 

@@ -6,7 +6,8 @@ import type { RequestContext } from './context';
  * Personal data in the API, marked where each field is declared: `@PersonalData()` beside its
  * `@Field`/`@FieldResolver` (and its `@Allow`). Every value such a field returns is written to
  * the audit trail — which record, which fields, through which operation — in one statement at
- * the end of the request (`AuditReads`), unless the caller reads her own record. The schema walk
+ * the end of the request (`AuditReads`), unless the caller reads her own record (then it only
+ * adds to an entry a service made, such as her data export's). The schema walk
  * in personal-data.test.ts reads every marked field through every path that reaches it and fails
  * when one is not audited, and fails when a field that looks personal is not marked.
  */
@@ -49,14 +50,13 @@ function auditRead(options: PersonalDataOptions): MiddlewareFn<RequestContext> {
   return async ({ root, context, info }, next) => {
     const value = await next();
     if (value === null || value === undefined || !context.auditReads) return value;
-    const owner = options.owner?.(root);
-    if (owner && owner === context.user?.id) return value;
+    const own = !!context.user && options.owner?.(root) === context.user.id;
     const parent = info.parentType.name;
     const idField = recordIdField(info.parentType);
     const recordId = idField ? (root?.[idField] as string | undefined) : undefined;
     const [type, id] = options.subject ? options.subject(root) : [parent, recordId];
     const record = recordId && (type !== parent || id !== recordId) ? `${parent}:${recordId}` : undefined;
-    context.auditReads.personalField(type, id ?? undefined, `${parent}.${info.fieldName}`, operationOf(info), record);
+    context.auditReads.personalField(type, id ?? undefined, `${parent}.${info.fieldName}`, operationOf(info), record, own);
     return value;
   };
 }

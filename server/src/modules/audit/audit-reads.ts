@@ -41,11 +41,14 @@ export class AuditReads {
 
   /**
    * A personal field returned for a subject (the family, vendor or account the value is about).
-   * `record` names the object it was read from when that is not the subject itself.
+   * `record` names the object it was read from when that is not the subject itself. A person
+   * reading her own record (`own`) makes no entry of her own; when a service already wrote one
+   * for the request (her data export), the fields are added to it.
    */
-  personalField(subjectType: string, subjectId: string | undefined, field: string, via: string, record?: string): void {
+  personalField(subjectType: string, subjectId: string | undefined, field: string, via: string, record?: string, own = false): void {
     const key = `${subjectType}:${subjectId ?? ''}`;
     let entry = this.entries.get(key);
+    if (!entry && own) return;
     if (!entry) {
       entry = { action: PERSONAL_DATA_READ, entityType: subjectType, entityId: subjectId, after: {}, via: new Set(), fields: new Set(), records: new Set() };
       this.entries.set(key, entry);

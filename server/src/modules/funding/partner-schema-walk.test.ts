@@ -58,6 +58,7 @@ const ALLOWED: Record<string, string> = {
   'User.fullName': 'the partner’s own account (me / updateMyAccount), never another person',
   'User.email': 'the partner’s own account',
   'User.phone': 'the partner’s own account',
+  'MyDataExport.fileName': 'the partner’s copy of its own account data (exportMyData): a date',
   'Partner.name': 'an organisation, not a person',
   'FundingSource.name': 'a budget line, not a person',
   'Region.name': 'a kecamatan or kelurahan name',

@@ -61,6 +61,10 @@ export class User extends BaseEntity {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastSignInAt?: Date;
 
+  /** Set when its holder had her data erased: the row stays, pseudonymous, and never signs in again. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  erasedAt?: Date;
+
   constructor(fullName: string, role: Role, passwordHash: string) {
     super();
     this.fullName = fullName;

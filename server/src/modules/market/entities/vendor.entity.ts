@@ -32,12 +32,12 @@ export class Vendor extends BaseEntity {
   @Property({ type: 'string', length: 120 })
   ownerName: string;
 
-  /** E.164 (+628…); personal data, staff only. */
-  @Field(() => String, { description: 'Mobile number in E.164 (+628…); market staff only.' })
+  /** E.164 (+628…); personal data, staff only. Empty once her data was erased. */
+  @Field(() => String, { nullable: true, description: 'Mobile number in E.164 (+628…); market staff only. Empty once her data was erased at her request.' })
   @PersonalData(HER_OWN)
   @Allow(Permission.MarketManage)
-  @Property({ type: 'string', length: 16, unique: true })
-  phone: string;
+  @Property({ type: 'string', length: 16, unique: true, nullable: true })
+  phone?: string;
 
   @Field(() => VendorCategory)
   @Enum({ items: () => VendorCategory, columnType: 'varchar(20)' })
@@ -74,6 +74,13 @@ export class Vendor extends BaseEntity {
   @Field(() => Boolean, { description: 'She agreed to be shown on the public market page.' })
   @Property({ type: 'boolean', default: false })
   publicConsent: boolean = false;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When she had her personal data erased (UU 27/2022): her names, phone, NIB and products are blanked; her figures stay under her vendor number.',
+  })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  erasedAt?: Date;
 
   /** Password chosen at registration, kept until approval moves it to her account. */
   @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })
