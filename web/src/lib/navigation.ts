@@ -1,5 +1,6 @@
 import type { MessageKey } from '$lib/i18n';
 import type { Area } from '$lib/roles';
+import { accountNav } from '$lib/nav/account';
 import { fundingNav } from '$lib/nav/funding';
 import { inaKasihNav } from '$lib/nav/ina-kasih';
 import { marketNav } from '$lib/nav/market';
@@ -27,7 +28,7 @@ const HOME: Record<Area, NavLink[]> = {
   mitra: [{ href: '/mitra', label: 'nav.home' }],
 };
 
-const FEATURES: AreaNav[] = [marketNav, turnoverNav, trainingNav, inaKasihNav, fundingNav, offlineNav];
+const FEATURES: AreaNav[] = [marketNav, turnoverNav, trainingNav, inaKasihNav, fundingNav, offlineNav, accountNav];
 
 /** Each area's menu: its home, then each feature's links in a fixed order. */
 export const AREA_NAV: Record<Area, NavLink[]> = Object.fromEntries(

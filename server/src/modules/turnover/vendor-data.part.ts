@@ -22,6 +22,8 @@ export const VendorTurnoverDataErrors = defineMessages({
  */
 export const turnoverAccountData: AccountDataPart = {
   async export(em: EntityManager, userId: string) {
+    // Only a vendor has these sections; hers are there even while empty.
+    if (!(await em.execute(`select 1 from market_vendor where user_id = ?`, [userId])).length) return [];
     const turnover = await em.execute(
       `select d.date::text as date, r.version, r.current, r.amount::text as amount, r.transactions, r.status, r.correction_reason as "correctionReason",
               r.recorded_at as "recordedAt", r.confirmed_at as "confirmedAt", r.dispute_comment as "disputeComment", r.disputed_at as "disputedAt",
@@ -44,7 +46,6 @@ export const turnoverAccountData: AccountDataPart = {
          from mentoring_visit m join market_vendor v on v.id = m.vendor_id where v.user_id = ? order by m.visit_date`,
       [userId],
     );
-    if (!turnover.length && !trainings.length && !mentoring.length) return [];
     return [
       { key: 'turnover', label: 'omzet', rows: turnover },
       { key: 'trainings', label: 'pelatihan', rows: trainings },

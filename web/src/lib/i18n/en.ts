@@ -1,4 +1,5 @@
 import { commonEn } from './common.en';
+import { accountEn } from './features/account.en';
 import { fundingEn } from './features/funding.en';
 import { inaKasihEn } from './features/ina-kasih.en';
 import { marketEn } from './features/market.en';
@@ -16,4 +17,5 @@ export const en: Record<MessageKey, string> = {
   ...inaKasihEn,
   ...fundingEn,
   ...offlineEn,
+  ...accountEn,
 };

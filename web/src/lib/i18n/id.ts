@@ -1,4 +1,5 @@
 import { commonId } from './common.id';
+import { accountId } from './features/account.id';
 import { fundingId } from './features/funding.id';
 import { inaKasihId } from './features/ina-kasih.id';
 import { marketId } from './features/market.id';
@@ -15,6 +16,7 @@ export const id = {
   ...inaKasihId,
   ...fundingId,
   ...offlineId,
+  ...accountId,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AREA_NAV } from '$lib/navigation';
 import { commonId } from './common.id';
+import { accountId } from './features/account.id';
 import { fundingId } from './features/funding.id';
 import { inaKasihId } from './features/ina-kasih.id';
 import { marketId } from './features/market.id';
@@ -30,6 +31,7 @@ const FEATURE_DICTIONARIES: Record<Feature, object> = {
   training: trainingId,
   inaKasih: inaKasihId,
   funding: fundingId,
+  account: accountId,
 };
 const featureOf = new Map<string, Feature>(
   Object.entries(FEATURE_DICTIONARIES).flatMap(([feature, dictionary]) => Object.keys(dictionary).map((key) => [key, feature as Feature])),

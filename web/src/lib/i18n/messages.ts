@@ -4,7 +4,7 @@ import type { Locale } from './locale';
 /** The messages a page can show, in the page's language only. */
 export type Messages = Partial<Record<MessageKey, string>>;
 
-export type Feature = 'common' | 'offline' | 'market' | 'turnover' | 'training' | 'inaKasih' | 'funding';
+export type Feature = 'common' | 'offline' | 'market' | 'turnover' | 'training' | 'inaKasih' | 'funding' | 'account';
 
 /**
  * One file per feature and language, imported on demand: each becomes its own small script that
@@ -19,6 +19,7 @@ const LOADERS: Record<Locale, Record<Feature, () => Promise<Messages>>> = {
     training: () => import('./features/training.id').then((m) => m.trainingId),
     inaKasih: () => import('./features/ina-kasih.id').then((m) => m.inaKasihId),
     funding: () => import('./features/funding.id').then((m) => m.fundingId),
+    account: () => import('./features/account.id').then((m) => m.accountId),
   },
   en: {
     common: () => import('./common.en').then((m) => m.commonEn),
@@ -28,6 +29,7 @@ const LOADERS: Record<Locale, Record<Feature, () => Promise<Messages>>> = {
     training: () => import('./features/training.en').then((m) => m.trainingEn),
     inaKasih: () => import('./features/ina-kasih.en').then((m) => m.inaKasihEn),
     funding: () => import('./features/funding.en').then((m) => m.fundingEn),
+    account: () => import('./features/account.en').then((m) => m.accountEn),
   },
 };
 
@@ -43,6 +45,9 @@ const ROUTE_FEATURES: [path: string, features: Feature[]][] = [
   ['/usaha/riwayat', ['market']],
   ['/usaha/omzet', ['turnover']],
   ['/usaha/pelatihan', ['training']],
+  ['/usaha/data', ['account']],
+  ['/akun/', ['account']],
+  ['/data-dihapus', ['account']],
   ['/pasar/hari', ['market']],
   ['/pasar/lapak', ['market']],
   ['/pasar/pedagang', ['market', 'training']],
