@@ -27,6 +27,8 @@ interface SubjectEntry {
 export class AuditReads {
   private readonly entries = new Map<string, SubjectEntry>();
   private flushed = false;
+  /** The account a sign-in in this request opened: its answer is her own account, not a read of someone else's. */
+  signedInAs?: string;
 
   /** A read a service wants on the trail (one entry per call). */
   add(action: string, entityType: string, entityId: string | undefined, after: Record<string, unknown> = {}): void {
