@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './db/database';
 import { seedDemo } from './db/seeders/demo.seeder';
 import { ensureFirstAdmin } from './db/seeders/first-admin';
 import type { RequestContext } from './graphql/context';
+import { createAuditReadsPlugin } from './graphql/audit-reads.plugin';
 import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import { inputSanityPlugin } from './graphql/input-sanity.plugin';
@@ -79,7 +80,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     schema: await getSchema(),
     formatError: createFormatError(logger),
     // Cache control is off: every answer is `no-store`, and its hook would run for every field resolved.
-    plugins: [localizeErrorsPlugin, inputSanityPlugin, createRateLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
+    plugins: [localizeErrorsPlugin, inputSanityPlugin, createRateLimitPlugin(config), createAuditReadsPlugin(logger), ApolloServerPluginCacheControlDisabled()],
     introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

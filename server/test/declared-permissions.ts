@@ -10,3 +10,22 @@ export function declaredPermissions(): Map<string, string[]> {
   }
   return out;
 }
+
+/** Permissions declared on every `Type.field` (root operations as Query.x / Mutation.x), read from the decorators. */
+export function fieldPermissions(): Map<string, string[]> {
+  const storage = getMetadataStorage();
+  const typeName = new Map<unknown, string>();
+  for (const o of storage.objectTypes) typeName.set(o.target, o.name);
+  const out = new Map<string, string[]>();
+  for (const a of storage.authorizedFields) {
+    const op = [...storage.queries, ...storage.mutations].find((q) => q.target === a.target && q.methodName === a.fieldName);
+    if (op) {
+      out.set(`${storage.queries.includes(op) ? 'Query' : 'Mutation'}.${op.schemaName}`, a.roles as string[]);
+      continue;
+    }
+    const resolverField = storage.fieldResolvers.find((f) => f.target === a.target && f.methodName === a.fieldName);
+    const owner = resolverField?.getObjectType ? typeName.get(resolverField.getObjectType()) : typeName.get(a.target);
+    if (owner) out.set(`${owner}.${resolverField?.schemaName ?? a.fieldName}`, a.roles as string[]);
+  }
+  return out;
+}

@@ -13,12 +13,12 @@ export interface RolePages {
 }
 
 export const MAIN_PAGES: RolePages[] = [
-  { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa', '/offline'] },
-  { role: 'VENDOR', login: '081234560001', paths: ['/usaha', '/usaha/pasar', '/usaha/riwayat', '/usaha/pelatihan'] },
-  { role: 'MARKET_STAFF', login: 'pasar@kupang.demo', paths: ['/pasar', '/pasar/hari', '/pasar/hari/:today', '/pasar/lapak', '/pasar/pedagang', '/pasar/pelatihan'] },
-  { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok', '/program/keluarga', '/program/keluarga?jatuhTempo=1', '/program/keluarga/:family', '/program/keluarga/baru', '/program/duplikat', '/program/impor'] },
-  { role: 'PARTNER', login: 'mitra@kupang.demo', paths: ['/mitra', '/mitra/dana', '/mitra/cetak'] },
-  { role: 'ADMIN', login: 'admin@kupang.demo', paths: ['/admin', '/admin/dana'] },
+  { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa', '/offline', '/data-dihapus'] },
+  { role: 'VENDOR', login: '081234560001', paths: ['/usaha', '/usaha/pasar', '/usaha/riwayat', '/usaha/pelatihan', '/usaha/data'] },
+  { role: 'MARKET_STAFF', login: 'pasar@kupang.demo', paths: ['/pasar', '/pasar/hari', '/pasar/hari/:today', '/pasar/lapak', '/pasar/pedagang', '/pasar/pelatihan', '/akun/data'] },
+  { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok', '/program/keluarga', '/program/keluarga?jatuhTempo=1', '/program/keluarga/:family', '/program/keluarga/baru', '/program/duplikat', '/program/impor', '/akun/data'] },
+  { role: 'PARTNER', login: 'mitra@kupang.demo', paths: ['/mitra', '/mitra/dana', '/mitra/cetak', '/akun/data'] },
+  { role: 'ADMIN', login: 'admin@kupang.demo', paths: ['/admin', '/admin/dana', '/akun/data'] },
 ];
 
 /** The pages a vendor sees on her phone; their first load must stay under the JavaScript budget. */

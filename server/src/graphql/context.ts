@@ -5,6 +5,7 @@ import type { StatementTally } from '../db/sql-statement-counter';
 import type { Locale } from '../platform/i18n';
 import type { Role } from '../modules/user/role.enum';
 import type { UserRow } from '../modules/user/user.row';
+import type { AuditReads } from '../modules/audit/audit-reads';
 import type { Loaders } from './loaders';
 
 /** The signed-in person as the API sees them for one request. */
@@ -33,4 +34,6 @@ export interface RequestContext {
   responseCookies: string[];
   loaders: Loaders;
   tally: StatementTally;
+  /** Reads of personal data to write to the audit trail when the answer is complete (one statement). */
+  auditReads: AuditReads;
 }

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config';
 import { withStatementTally, type StatementTally } from '../db/sql-statement-counter';
 import type { RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
+import { AuditReads } from '../modules/audit/audit-reads';
 import { AuthService } from '../modules/auth/auth.service';
 import { parseCookies, SESSION_COOKIE } from '../modules/auth/session-cookie.util';
 import { AppError, CommonErrors } from '../platform/app-error';
@@ -73,6 +74,7 @@ export function createGraphqlHandler(apollo: ApolloServer<RequestContext>, orm: 
             responseCookies,
             loaders,
             tally,
+            auditReads: new AuditReads(),
           };
           loaders.bind(ctx);
           return ctx;

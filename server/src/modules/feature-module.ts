@@ -3,6 +3,9 @@ import type { MigrationObject, MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import type { DataSection } from '../platform/data-export.util';
+import type { Locale } from '../platform/i18n';
+import type { AuditRecords } from './audit/audit-erasure';
 
 export interface DemoSeedOptions {
   /** Key for the encrypted personal-data columns (KK, NIK), from configuration. */
@@ -32,6 +35,30 @@ export interface HttpRoute {
   handle(req: IncomingMessage, res: ServerResponse, ctx: HttpRouteContext, match: RegExpExecArray): Promise<void>;
 }
 
+/** Why an erasure cannot happen now (a market day she is still booked for…): a message code and its values. */
+export interface ErasureBlocker {
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * What a module keeps about an account holder, for her rights over it (UU 27/2022): a copy of it
+ * (`exportMyData`) and its erasure (`eraseMyData`), run by user/account-data.service.ts for the
+ * platform and every module in one transaction.
+ */
+export interface AccountDataPart {
+  /** The sections of her data this module keeps; none when it keeps nothing about her. */
+  export(em: EntityManager, userId: string, locale: Locale): Promise<DataSection[]>;
+  /** What stops an erasure now; none when she may erase. */
+  blockers?(em: EntityManager, userId: string, locale: Locale): Promise<ErasureBlocker[]>;
+  /**
+   * Blanks or removes this module's personal fields of the account holder, keeping what the
+   * published figures and the program's accounts were built from; names the records whose audit
+   * entries lose their personal values. Runs inside the erasure's transaction (`beginErasure`).
+   */
+  erase?(em: EntityManager, userId: string): Promise<AuditRecords[]>;
+}
+
 /**
  * What a feature module (market, turnover, Ina Kasih, funding) plugs into the platform.
  * Each module fills its own object, so features never edit each other's registration lines.
@@ -46,4 +73,5 @@ export interface FeatureModule {
   migrations: MigrationObject[];
   demoSeed?: DemoSeedStep;
   httpRoutes?: HttpRoute[];
+  accountData?: AccountDataPart;
 }

@@ -4,6 +4,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { featureModules } from './feature-modules';
 import { PartnerResolver } from './partner/partner.resolver';
 import { RegionResolver } from './region/region.resolver';
+import { AccountDataResolver } from './user/account-data.resolver';
 import { UserResolver } from './user/user.resolver';
 
 /** Every resolver of the API: the foundation's, then each feature module's. */
@@ -11,6 +12,7 @@ import { UserResolver } from './user/user.resolver';
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   UserResolver,
+  AccountDataResolver,
   RegionResolver,
   PartnerResolver,
   AuditResolver,

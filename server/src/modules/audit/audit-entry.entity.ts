@@ -1,7 +1,13 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { PersonalData, type PersonalDataOptions } from '../../graphql/personal-data';
 import { User } from '../user/user.entity';
+
+/** Before/after values may hold the personal data of the record the entry is about: a read of them is about that record. */
+const ABOUT_ITS_RECORD: PersonalDataOptions<{ id: string; entityType: string; entityId?: string | null }> = {
+  subject: (e) => (e.entityId ? [e.entityType, e.entityId] : ['AuditEntry', e.id]),
+};
 
 /**
  * One line of the audit trail: who read or changed what, when, with the state before and
@@ -41,10 +47,12 @@ export class AuditEntry {
   entityId?: string;
 
   @Field(() => GraphQLJSONObject, { nullable: true })
+  @PersonalData(ABOUT_ITS_RECORD)
   @Property({ type: 'json', nullable: true })
   before?: Record<string, unknown>;
 
   @Field(() => GraphQLJSONObject, { nullable: true })
+  @PersonalData(ABOUT_ITS_RECORD)
   @Property({ type: 'json', nullable: true })
   after?: Record<string, unknown>;
 

@@ -23,15 +23,6 @@ export class AuditService {
     ctx.em.persist(entry);
     return entry;
   }
-
-  /**
-   * Writes one entry at once in a single INSERT, outside the caller's unit of work: for audited
-   * reads (lists, plans), where a flushed transaction would cost three statements.
-   */
-  async recordNow(ctx: RequestContext, action: string, entityType: string, entityId: string | undefined, details: AuditDetails = {}): Promise<void> {
-    const { sql, params } = auditInsert({ id: details.actorId ?? ctx.user?.id, role: details.actorRole ?? ctx.user?.role, ip: ctx.ip }, action, entityType, entityId, details);
-    await ctx.em.getConnection().execute(sql, params);
-  }
 }
 
 const INSERT_AUDIT_ENTRY = 'insert into audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, before, after, ip)';
@@ -58,6 +49,32 @@ export function auditInsert(
       details.before ? JSON.stringify(details.before) : null,
       details.after ? JSON.stringify(details.after) : null,
       actor.ip ?? null,
+    ],
+  };
+}
+
+/** One entry of a batch written with `auditInsertMany`. */
+export interface AuditBatchEntry {
+  action: string;
+  entityType: string;
+  entityId?: string;
+  after?: Record<string, unknown>;
+}
+
+/**
+ * One INSERT for many entries of one actor (the reads of a request): the rows travel as one JSON
+ * parameter, so the statement is the same whatever their number.
+ */
+export function auditInsertMany(actor: { id?: string | null; role?: string | null; ip?: string | null }, entries: AuditBatchEntry[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `${INSERT_AUDIT_ENTRY}
+          select now(), ?::uuid, ?::varchar, x.action, x.entity_type, x.entity_id, null, x.after, ?::varchar
+            from jsonb_to_recordset(?::jsonb) as x(action varchar, entity_type varchar, entity_id varchar, after jsonb)`,
+    params: [
+      actor.id ?? null,
+      actor.role ?? null,
+      actor.ip ?? null,
+      JSON.stringify(entries.map((e) => ({ action: e.action, entity_type: e.entityType, entity_id: e.entityId ?? null, after: e.after ?? null }))),
     ],
   };
 }

@@ -54,6 +54,7 @@ export class AuthService {
     user.lastSignInAt = new Date();
     ctx.em.persist(session);
     this.audit.record(ctx, 'auth.sign_in', 'User', user.id, { actorId: user.id, actorRole: user.role });
+    ctx.auditReads.signedInAs = user.id;
     await ctx.em.flush();
     ctx.responseCookies.push(sessionCookie(token, ttlSeconds, ctx.config.cookieSecure));
     return { user, userErrors: [] };

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { AppError } from '../../platform/app-error';
+import { kelurahanScope } from '../../graphql/kelurahan-scope';
 import { isUuid } from '../market/market.guard';
 import { FundingSourceKind } from './funding.enums';
 import { partnerScope } from './funding.service';
@@ -56,7 +57,10 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
   const programId = args.programId ?? null;
   if (programId && !isUuid(programId)) throw new AppError(ImpactErrors.IMPACT_UNKNOWN_PROGRAM);
   const minCell = ctx.config.impactMinCell;
-  const protect = !seesExact(ctx);
+  // A kelurahan-limited officer: exact figures, of her kelurahan only (she may see those families one by one).
+  const codes = kelurahanScope(ctx);
+  const scope = codes ? `{${codes.join(',')}}` : null;
+  const protect = !seesExact(ctx) && !scope;
   const partner = partnerScope(ctx) ?? null;
   const conn = ctx.em.getConnection();
   const start = `${year}-01-01`;
@@ -70,8 +74,9 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
               sum(c.girls)::int as g, sum(c.women - c.girls)::int as w, sum(c.packs)::int as packs
          from impact.ina_month_kelurahan c join region k on k.code = c.kelurahan_code left join region p on p.code = k.parent_code
         where c.month >= ?::date and c.month < ?::date and (?::uuid is null or c.program_id = ?::uuid)
+          and (?::text[] is null or c.kelurahan_code = any(?::text[]))
         group by 1, 2, 3, 4, 5`,
-      [start, end, programId, programId],
+      [start, end, programId, programId, scope, scope],
     ),
     conn.execute<SourceRow[]>(
       `select grouping(s.month) = 0 as by_month, grouping(s.funding_source_id) = 0 as by_source, extract(month from s.month)::int as m,
@@ -82,14 +87,24 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
               coalesce(sum(s.woman_months) filter (where f.partner_id = ?::uuid), 0)::float8 as own_wm
          from impact.ina_month_source s join funding_source f on f.id = s.funding_source_id
         where s.month >= ?::date and s.month < ?::date and (?::uuid is null or s.program_id = ?::uuid)
+          and (?::text[] is null or s.kelurahan_code = any(?::text[]))
         group by grouping sets ((s.month), (s.funding_source_id), ())`,
-      [partner, partner, partner, periodStart, periodEnd, programId, programId],
+      [partner, partner, partner, periodStart, periodEnd, programId, programId, scope, scope],
     ),
-    conn.execute<{ families: number }[]>(
-      `select coalesce(sum(families), 0)::int as families from impact.ina_reach_range
-        where year = ? and from_month = ? and to_month = ? and (?::uuid is null or program_id = ?::uuid)`,
-      [year, from, to, programId, programId],
-    ),
+    // The city-wide count of different families is kept per month range; a kelurahan's is counted from its deliveries.
+    scope
+      ? conn.execute<{ families: number }[]>(
+          `select count(distinct d.family_id)::int as families
+             from ina_distribution d join ina_distribution_round r on r.id = d.round_id
+            where d.kind = 'DELIVERY' and d.kelurahan_code = any(?::text[]) and r.month >= ?::date and r.month < ?::date
+              and (?::uuid is null or r.program_id = ?::uuid) and not exists (select 1 from ina_distribution x where x.reverses_id = d.id)`,
+          [scope, periodStart, periodEnd, programId, programId],
+        )
+      : conn.execute<{ families: number }[]>(
+          `select coalesce(sum(families), 0)::int as families from impact.ina_reach_range
+            where year = ? and from_month = ? and to_month = ? and (?::uuid is null or program_id = ?::uuid)`,
+          [year, from, to, programId, programId],
+        ),
   ]);
 
   // Kelurahan × month tables over the whole year, protected (partners) or exact (staff).

@@ -165,6 +165,36 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
     expect(part.sqlStatements).toBe(r.sqlStatements);
   });
 
+  it('gives a kelurahan-limited officer exact figures of her kelurahan only, and the market as published; a city-wide officer the whole city', async () => {
+    const scoped = await t.as('oebobo@kupang.demo'); // Oebobo, Oetete and Oebufu: 30 of the 34 families
+    const r = await scoped.ok<any>(IMPACT, { y: YEAR, p: programId });
+    const mine = r.inaKasihImpact;
+    const city = (await staff.ok<any>(IMPACT, { y: YEAR, p: programId })).inaKasihImpact;
+    expect(mine.suppressionApplied).toBe(false);
+    expect(mine.months.slice(0, 3).map((m: any) => m.familiesReached.value)).toEqual([30, 20, 25]);
+    expect(city.months.slice(0, 3).map((m: any) => m.familiesReached.value)).toEqual([34, 20, 29]);
+    expect([mine.familiesReached.value, city.familiesReached.value]).toEqual([30, 34]);
+    expect(mine.familyMonths.value).toBe(75);
+    expect(mine.packsDelivered.value).toBe(300);
+    expect(mine.coverageByKelurahan.map((k: any) => k.key)).toEqual([OEBOBO]);
+    expect(city.coverageByKelurahan.map((k: any) => k.key).sort()).toEqual([NAIMATA, OEBOBO].sort());
+    // Oldest lot first: January 102 packs at Rp 20.000 + 18 at 25.000, February 80 at 25.000, March 36 at 25.000 + 64 at 30.000.
+    const [{ cost }] = await t.sql(
+      `select sum(-m.packs * m.unit_cost)::bigint as cost from ina_stock_movement m join ina_distribution d on d.id = m.distribution_id where d.kelurahan_code = ?`,
+      [OEBOBO],
+    );
+    expect(mine.cost).toBe(Number(cost));
+    expect(mine.cost).toBe(2_490_000 + 2_000_000 + 2_820_000);
+    expect(mine.byFundingSource.reduce((s: number, x: any) => s + x.cost, 0)).toBe(mine.cost);
+    // Part of the year: different families of her kelurahan (all 30 in February–March).
+    expect((await scoped.ok<any>(IMPACT, { y: YEAR, f: 2, t: 3, p: programId })).inaKasihImpact.familiesReached.value).toBe(30);
+    expect(r.sqlStatements).toBeLessThanOrEqual(4);
+    // The weekend market is not hers to see exactly: published figures, as partners get them.
+    const MARKET = `query($y: Int!) { saboakKoepanImpact(year: $y) { suppressionApplied vendorsServedInYear { value suppressed } } }`;
+    expect((await scoped.ok<any>(MARKET, { y: YEAR })).saboakKoepanImpact.suppressionApplied).toBe(true);
+    expect((await staff.ok<any>(MARKET, { y: YEAR })).saboakKoepanImpact.suppressionApplied).toBe(false);
+  });
+
   it('counts a reversal out of every figure at once', async () => {
     const before = (await staff.ok<any>(IMPACT, { y: YEAR, f: 3, t: 3, p: programId })).inaKasihImpact;
     at('2025-03-12T02:00:00Z');

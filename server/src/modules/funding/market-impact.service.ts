@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../graphql/context';
+import { kelurahanScope } from '../../graphql/kelurahan-scope';
 import { roleHasPermission, Permission } from '../../graphql/permissions';
 import { AppError } from '../../platform/app-error';
 import { partnerScope } from './funding.service';
@@ -33,8 +34,12 @@ export function previousMonths(year: number, from: number, to: number): string[]
 }
 const previousStart = (year: number, from: number, to: number) => `${previousMonths(year, from, to)[0]}-01`;
 
-/** Whether the caller sees exact figures (program staff, market staff, administrators). */
-export const seesExact = (ctx: RequestContext) => !!ctx.user && roleHasPermission(ctx.user.role, Permission.ImpactReadUnsuppressed);
+/**
+ * Whether the caller sees exact city-wide figures (program staff, market staff, administrators). A
+ * kelurahan-limited officer does not: she sees Ina Kasih exactly for her kelurahan only, and the
+ * market as it is published.
+ */
+export const seesExact = (ctx: RequestContext) => !!ctx.user && roleHasPermission(ctx.user.role, Permission.ImpactReadUnsuppressed) && !kelurahanScope(ctx);
 
 function monthKey(year: number, m: number) {
   return `${year}-${String(m).padStart(2, '0')}`;

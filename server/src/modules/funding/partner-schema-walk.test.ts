@@ -1,28 +1,9 @@
 import { getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '../../graphql/schema';
 import { roleHasPermission, type Permission } from '../../graphql/permissions';
 import { Role } from '../user/role.enum';
-
-/** Permissions declared on every `Type.field` (root operations as Query.x / Mutation.x). */
-function fieldPermissions(): Map<string, string[]> {
-  const storage = getMetadataStorage();
-  const typeName = new Map<unknown, string>();
-  for (const o of storage.objectTypes) typeName.set(o.target, o.name);
-  const out = new Map<string, string[]>();
-  for (const a of storage.authorizedFields) {
-    const op = [...storage.queries, ...storage.mutations].find((q) => q.target === a.target && q.methodName === a.fieldName);
-    if (op) {
-      out.set(`${storage.queries.includes(op) ? 'Query' : 'Mutation'}.${op.schemaName}`, a.roles as string[]);
-      continue;
-    }
-    const resolverField = storage.fieldResolvers.find((f) => f.target === a.target && f.methodName === a.fieldName);
-    const owner = resolverField?.getObjectType ? typeName.get(resolverField.getObjectType()) : typeName.get(a.target);
-    if (owner) out.set(`${owner}.${resolverField?.schemaName ?? a.fieldName}`, a.roles as string[]);
-  }
-  return out;
-}
+import { fieldPermissions } from '../../../test/declared-permissions';
 
 /**
  * Edges that return only the caller's own records (filtered by the signed-in user in the
@@ -77,6 +58,7 @@ const ALLOWED: Record<string, string> = {
   'User.fullName': 'the partner’s own account (me / updateMyAccount), never another person',
   'User.email': 'the partner’s own account',
   'User.phone': 'the partner’s own account',
+  'MyDataExport.fileName': 'the partner’s copy of its own account data (exportMyData): a date',
   'Partner.name': 'an organisation, not a person',
   'FundingSource.name': 'a budget line, not a person',
   'Region.name': 'a kecamatan or kelurahan name',

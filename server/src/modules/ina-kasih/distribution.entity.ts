@@ -1,10 +1,12 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalData } from '../../graphql/personal-data';
 import { Region } from '../region/region.entity';
 import { User } from '../user/user.entity';
 import { Family } from './family.entity';
 import { FamilyMember } from './family-member.entity';
+import { OF_FAMILY } from './family-personal-data';
 import { DistributionRound } from './round.entity';
 
 export enum DistributionPlace {
@@ -78,6 +80,7 @@ export class Distribution {
   receivedByMember?: FamilyMember;
 
   @Field(() => String, { nullable: true, description: 'Name of the authorised proxy who signed, when not a family member.' })
+  @PersonalData(OF_FAMILY)
   @Property({ type: 'string', length: 120, nullable: true })
   proxyName?: string;
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
 import { runIdempotent } from '../../platform/idempotency.service';
+import { beginErasure, ERASED_TEXT, eraseAuditValues } from '../audit/audit-erasure';
 import { AuditService } from '../audit/audit.service';
 import { refuse, refusalsAsErrors } from '../market/market.guard';
 import { FamilyErrors } from './family.errors';
@@ -11,13 +12,7 @@ import { Family } from './family.entity';
 import type { FamilyDataExport, WithdrawFamilyConsentInput } from './family.types';
 import { piiCipher } from './identity.util';
 
-/** What stands in for an erased name or address (the columns stay NOT NULL for the counts' sake). */
-export const ERASED_TEXT = '—';
-
 const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string | Date).toISOString());
-
-/** Keys of audit before/after values that may carry a family's personal data; removed on erasure. */
-const PERSONAL_AUDIT_KEYS = ['headName', 'address', 'kk', 'name', 'nik', 'birthDate', 'reason', 'note', 'proxyName', 'statusReason'];
 
 /**
  * The family's rights over its data (UU 27/2022): a copy of everything kept about it, and the
@@ -33,12 +28,11 @@ export class FamilyConsentService {
       (ctx.em as EntityManager).transactional(async (em) => {
         const family = await familyInScope(ctx, em, familyId, ['input', 'familyId']);
         const doc = await this.document(ctx, em, family);
-        this.audit.record({ ...ctx, em }, 'ina.family.export', 'Family', family.id, {
-          after: { registryNumber: family.registryNumber, members: doc.members.length, kkHistory: doc.kkHistory.length, deliveries: doc.deliveries.length },
+        ctx.auditReads.add('ina.family.export', 'Family', family.id, {
+          registryNumber: family.registryNumber, members: doc.members.length, kkHistory: doc.kkHistory.length, deliveries: doc.deliveries.length,
         });
-        await em.flush();
         return {
-          export: { fileName: `data-keluarga-${family.registryNumber}`, json: JSON.stringify(doc, null, 2), csv: familyExportCsv(doc) },
+          export: { familyId: family.id, fileName: `data-keluarga-${family.registryNumber}`, json: JSON.stringify(doc, null, 2), csv: familyExportCsv(doc) },
           userErrors: [],
         };
       }),
@@ -83,7 +77,9 @@ export class FamilyConsentService {
   /** The erasure itself, set-based; the caller holds the family row FOR UPDATE. */
   private async erase(em: EntityManager, familyId: string): Promise<void> {
     const run = (sql: string, params: unknown[] = [familyId]) => em.execute(sql, params);
-    // Opens the two narrow exceptions of the append-only triggers for this transaction only.
+    // Opens the narrow exceptions of the append-only triggers for this transaction only: the audit
+    // trail's (every erasure's) and the delivery ledger's proxy names (Ina Kasih's own).
+    await beginErasure(em);
     await run(`select set_config('ina.erasure', 'on', true)`, []);
     await run(
       `update ina_family set kk_enc = null, kk_hash = null, kk_masked = null, head_name = '${ERASED_TEXT}', address = '${ERASED_TEXT}',
@@ -103,17 +99,12 @@ export class FamilyConsentService {
       [familyId, familyId],
     );
     await run(`update ina_duplicate_flag set blind_hash = '${ERASED_TEXT}', resolution_note = null where family_id = ? or other_family_id = ?`, [familyId, familyId]);
-    await run(
-      `update audit_entry a
-          set before = case when a.before is null then null else (a.before - ?::text[]) || '{"erased": true}' end,
-              after = case when a.after is null then null else (a.after - ?::text[]) || '{"erased": true}' end
-        where (a.before is not null or a.after is not null)
-          and ((a.entity_type = 'Family' and a.entity_id = ?::text)
-            or (a.entity_type = 'FamilyMember' and a.entity_id in (select id::text from ina_family_member where family_id = ?))
-            or (a.entity_type = 'Distribution' and a.entity_id in (select id::text from ina_distribution where family_id = ?))
-            or (a.entity_type = 'DuplicateFlag' and a.entity_id in (select id::text from ina_duplicate_flag where family_id = ? or other_family_id = ?)))`,
-      [`{${PERSONAL_AUDIT_KEYS.join(',')}}`, `{${PERSONAL_AUDIT_KEYS.join(',')}}`, familyId, familyId, familyId, familyId, familyId],
-    );
+    await eraseAuditValues(em, [
+      { entityType: 'Family', idsSql: '?::text', params: [familyId] },
+      { entityType: 'FamilyMember', idsSql: 'select id::text from ina_family_member where family_id = ?', params: [familyId] },
+      { entityType: 'Distribution', idsSql: 'select id::text from ina_distribution where family_id = ?', params: [familyId] },
+      { entityType: 'DuplicateFlag', idsSql: 'select id::text from ina_duplicate_flag where family_id = ? or other_family_id = ?', params: [familyId, familyId] },
+    ]);
   }
 
   /** Everything kept about one family, in three statements (members, KK history, deliveries). */

@@ -89,7 +89,10 @@ describe('Ina Kasih: a family’s data export and consent withdrawal (real HTTP,
     expect(csv).toContain(`riwayat_kk,1,kk,${firstKk}`);
     expect(csv).toContain('penyaluran,1,packs,4');
     const [audit] = await t.sql(`select actor_role, after from audit_entry where action = 'ina.family.export' and entity_id = ?`, [family.id]);
-    expect(audit).toEqual({ actor_role: 'PROGRAM_STAFF', after: { registryNumber: family.registryNumber, members: 3, kkHistory: 2, deliveries: 1 } });
+    expect(audit).toEqual({
+      actor_role: 'PROGRAM_STAFF',
+      after: { registryNumber: family.registryNumber, members: 3, kkHistory: 2, deliveries: 1, fields: ['FamilyDataExport.csv', 'FamilyDataExport.json'], via: ['Mutation.exportFamilyData'] },
+    });
     expect(JSON.stringify(audit)).not.toContain(newKk);
   });
 
@@ -166,8 +169,11 @@ describe('Ina Kasih: a family’s data export and consent withdrawal (real HTTP,
     // The trail keeps who did what and when, without the values; the withdrawal itself is in it.
     const trail = await t.sql(`select action, before, after from audit_entry where entity_type = 'Family' and entity_id = ? order by id`, [family.id]);
     expect(trail.map((a: any) => a.action)).toEqual(expect.arrayContaining(['ina.family.register', 'ina.family.update', 'ina.family.change_kk', 'ina.family.withdraw_consent']));
-    expect(trail.filter((a: any) => a.action !== 'ina.family.withdraw_consent' && (a.before || a.after)).every((a: any) => (a.after ?? a.before).erased === true)).toBe(true);
-    expect(trail.at(-1)!.after).toMatchObject({ registryNumber: family.registryNumber, status: 'EXITED', members: 3, requestedVia: 'surat di kantor kelurahan' });
+    // Entries of audited reads name fields and operations, never values (the withdrawal's own answer is one of them).
+    const reads = trail.filter((a: any) => a.action === 'personal_data.read');
+    expect(reads.every((a: any) => a.before === null && Object.keys(a.after).every((k) => ['fields', 'via', 'records', 'erased'].includes(k)))).toBe(true);
+    expect(trail.filter((a: any) => !['ina.family.withdraw_consent', 'personal_data.read'].includes(a.action) && (a.before || a.after)).every((a: any) => (a.after ?? a.before).erased === true)).toBe(true);
+    expect(trail.find((a: any) => a.action === 'ina.family.withdraw_consent')!.after).toMatchObject({ registryNumber: family.registryNumber, status: 'EXITED', members: 3, requestedVia: 'surat di kantor kelurahan' });
     // Outside the erasure the trail stays append-only.
     await expect(t.sql(`update audit_entry set after = '{"erased": true}' where entity_id = ?`, [family.id])).rejects.toThrow(/append-only/);
     await expect(t.sql(`update ina_distribution set proxy_name = 'x' where family_id = ?`, [family.id])).rejects.toThrow(/append-only/);

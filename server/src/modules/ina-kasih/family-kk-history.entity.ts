@@ -1,6 +1,8 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { PersonalData } from '../../graphql/personal-data';
 import { Allow, Permission } from '../../graphql/permissions';
+import { OF_FAMILY } from './family-personal-data';
 import { User } from '../user/user.entity';
 import { Family } from './family.entity';
 
@@ -25,6 +27,7 @@ export class FamilyKkHistory {
   kkHash?: string;
 
   @Field(() => String, { nullable: true, description: 'The KK number masked.' })
+  @PersonalData(OF_FAMILY)
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })
   kkMasked?: string;

@@ -1,9 +1,11 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { PersonalData } from '../../graphql/personal-data';
 import { Allow, Permission } from '../../graphql/permissions';
 import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { BaseEntity } from '../../platform/base.entity';
 import { FamilyRelation, Sex } from './family.enums';
+import { OF_FAMILY } from './family-personal-data';
 import { Family } from './family.entity';
 
 /**
@@ -17,6 +19,7 @@ export class FamilyMember extends BaseEntity {
   family: Family;
 
   @Field(() => String, { description: 'Full name as on the KK.' })
+  @PersonalData(OF_FAMILY)
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 120 })
   name: string;
@@ -30,6 +33,7 @@ export class FamilyMember extends BaseEntity {
   nikHash?: string;
 
   @Field(() => String, { nullable: true, description: 'NIK masked, e.g. 5371••••••••0003.' })
+  @PersonalData(OF_FAMILY)
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })
   nikMasked?: string;
@@ -40,6 +44,7 @@ export class FamilyMember extends BaseEntity {
   nikMismatch: boolean = false;
 
   @Field(() => LocalDateScalar, { description: 'Birth date (tanggal lahir).' })
+  @PersonalData(OF_FAMILY)
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', columnType: 'date' })
   birthDate: string;
@@ -57,6 +62,7 @@ export class FamilyMember extends BaseEntity {
   inSchool: boolean = false;
 
   @Field(() => Boolean, { description: 'Lives with a disability (penyandang disabilitas).' })
+  @PersonalData(OF_FAMILY)
   @Property({ type: 'boolean', default: false })
   disability: boolean = false;
 

@@ -1,5 +1,6 @@
 import { Collection, Entity, Enum, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { PersonalData } from '../../graphql/personal-data';
 import { Allow, Permission } from '../../graphql/permissions';
 import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { BaseEntity } from '../../platform/base.entity';
@@ -32,16 +33,19 @@ export class Family extends BaseEntity {
 
   /** 5371••••••••0012 */
   @Field(() => String, { nullable: true, description: 'KK number masked, e.g. 5371••••••••0012 (empty once erased at the family’s request).' })
+  @PersonalData()
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })
   kkMasked?: string;
 
   @Field(() => String, { description: 'Head of the family (kepala keluarga).' })
+  @PersonalData()
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 120 })
   headName: string;
 
   @Field(() => String, { description: 'Address (alamat), with RT/RW.' })
+  @PersonalData()
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 300 })
   address: string;
@@ -50,6 +54,7 @@ export class Family extends BaseEntity {
   kelurahan: Region;
 
   @Field(() => Int, { nullable: true, description: 'Welfare decile from DTSEN (desil), 1 = poorest … 10.' })
+  @PersonalData()
   @Property({ type: 'smallint', nullable: true })
   desil?: number;
 

@@ -1,18 +1,15 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../graphql/context';
+import { kelurahanScope } from '../../graphql/kelurahan-scope';
 import type { LoaderFactory } from '../../graphql/loaders';
-import { Role } from '../user/role.enum';
 import { DuplicateFlag } from './duplicate-flag.entity';
 import { DuplicateFlagStatus, FamilyRelation } from './family.enums';
 import { FamilyKkHistory } from './family-kk-history.entity';
 import { FamilyMember } from './family-member.entity';
 import { Family } from './family.entity';
 
-/** Kelurahan codes the caller is limited to, or undefined for the whole city. */
-export function kelurahanScope(ctx: Pick<RequestContext, 'user'>): string[] | undefined {
-  const user = ctx.user;
-  return user && user.role !== Role.ADMIN && user.kelurahanCodes.length ? user.kelurahanCodes : undefined;
-}
+// The rule lives with the request context (impact figures apply it too); the registry's files import it from here.
+export { kelurahanScope };
 
 const RELATION_ORDER: Record<FamilyRelation, number> = { HEAD: 0, SPOUSE: 1, CHILD: 2, OTHER: 3 };
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { PersonalData } from '../../graphql/personal-data';
 import { Allow, Permission } from '../../graphql/permissions';
 import { regionLoader } from '../market/market.loaders';
 import { Region } from '../region/region.entity';
@@ -11,6 +12,7 @@ import { FamilyMember } from './family-member.entity';
 import { Family } from './family.entity';
 import { familyLoader, kkHistoryByFamilyLoader, memberLoader, membersByFamilyLoader, openFlagsByFamilyLoader } from './family.loaders';
 import { FamilyConsentService } from './family-consent.service';
+import { OF_FAMILY } from './family-personal-data';
 import { FamilyService } from './family.service';
 import {
   AddFamilyMemberInput,
@@ -156,6 +158,7 @@ export class FamilyMemberResolver {
   }
 
   @Allow(Permission.FamilyRead)
+  @PersonalData(OF_FAMILY)
   @FieldResolver(() => Int, { description: 'Age in whole years today (WITA).' })
   age(@Root() member: FamilyMember): number {
     return ageOn(member.birthDate, todayWita());

@@ -82,10 +82,9 @@ export class FamilyService {
     }
     qb.orderBy({ registryNumber: 'asc' }).limit(page.limit).offset(page.offset);
     const [rows, total] = await qb.getResultAndCount();
-    this.audit.record(ctx, 'ina.family.list', 'Family', undefined, {
-      after: { kelurahanCode: args.kelurahanCode, status: args.status, desil: args.desil, dueThisMonth: args.dueThisMonth, searched: !!search, families: rows.map((f) => f.registryNumber) },
+    ctx.auditReads.add('ina.family.list', 'Family', undefined, {
+      kelurahanCode: args.kelurahanCode, status: args.status, desil: args.desil, dueThisMonth: args.dueThisMonth, searched: !!search, families: rows.map((f) => f.registryNumber),
     });
-    await ctx.em.flush();
     return toConnection(rows, total, page);
   }
 
@@ -93,8 +92,7 @@ export class FamilyService {
   async get(ctx: RequestContext, id: string): Promise<Family | null> {
     const family = await familyInScope(ctx, ctx.em as EntityManager, id, ['id']).catch(() => null);
     if (!family) return null;
-    this.audit.record(ctx, 'ina.family.read', 'Family', family.id);
-    await ctx.em.flush();
+    ctx.auditReads.add('ina.family.read', 'Family', family.id);
     return family;
   }
 
@@ -254,13 +252,12 @@ export class FamilyService {
       const family = await familyInScope(ctx, em, familyId, ['input', 'familyId']);
       const members = await em.find(FamilyMember, { family }, { orderBy: { birthDate: 'asc' } });
       const cipher = piiCipher(ctx.config.piiKey!);
-      this.audit.record(ctx, 'ina.family.reveal_id', 'Family', family.id, { after: { registryNumber: family.registryNumber, kk: family.kkMasked, niks: members.filter((m) => m.nikEnc).length } });
-      await em.flush();
+      ctx.auditReads.add('ina.family.reveal_id', 'Family', family.id, { registryNumber: family.registryNumber, kk: family.kkMasked, niks: members.filter((m) => m.nikEnc).length });
       return {
         identity: {
           familyId: family.id,
           kk: family.kkEnc ? cipher.decrypt(family.kkEnc) : undefined,
-          members: members.map((m) => ({ memberId: m.id, name: m.name, nik: m.nikEnc ? cipher.decrypt(m.nikEnc) : undefined })),
+          members: members.map((m) => ({ memberId: m.id, familyId: family.id, name: m.name, nik: m.nikEnc ? cipher.decrypt(m.nikEnc) : undefined })),
         },
         userErrors: [],
       };

@@ -2,11 +2,13 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { MutationPayload } from '../../graphql/payload';
+import { PersonalData } from '../../graphql/personal-data';
 import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { UserError } from '../../graphql/user-error.type';
 import { DuplicateFlag } from './duplicate-flag.entity';
 import { FamilyDataSource, FamilyRelation, FamilyStatus, DuplicateFlagStatus, DuplicateResolution, Sex } from './family.enums';
 import { FamilyMember } from './family-member.entity';
+import { FAMILY_ID } from './family-personal-data';
 import { Family } from './family.entity';
 
 const KEY = 'Idempotency key: a retry with the same key returns the first result.';
@@ -121,9 +123,11 @@ export class WithdrawFamilyConsentInput {
 
 @ObjectType({ description: 'Everything kept about one family, KK and NIK in full, as JSON and as CSV (bagian,nomor,kolom,nilai).' })
 export class FamilyDataExport {
+  /** The family exported (not in the schema). */
+  familyId: string;
   @Field(() => String, { description: 'Suggested file name without extension, e.g. data-keluarga-IK-000123.' }) fileName: string;
-  @Field(() => String, { description: 'The family, members, KK history and deliveries as a JSON document.' }) json: string;
-  @Field(() => String, { description: 'The same data as CSV, one value a line.' }) csv: string;
+  @Field(() => String, { description: 'The family, members, KK history and deliveries as a JSON document.' }) @PersonalData(FAMILY_ID) json: string;
+  @Field(() => String, { description: 'The same data as CSV, one value a line.' }) @PersonalData(FAMILY_ID) csv: string;
 }
 
 @ObjectType()
@@ -152,14 +156,16 @@ export class DuplicateFlagPayload extends MutationPayload {
 @ObjectType({ description: 'A member’s full NIK, revealed to staff who need it.' })
 export class MemberIdentity {
   @Field(() => ID) memberId: string;
-  @Field(() => String) name: string;
-  @Field(() => String, { nullable: true }) nik?: string;
+  /** The member's family (not in the schema). */
+  familyId: string;
+  @Field(() => String) @PersonalData(FAMILY_ID) name: string;
+  @Field(() => String, { nullable: true }) @PersonalData(FAMILY_ID) nik?: string;
 }
 
 @ObjectType({ description: 'The full KK and NIK numbers of a family; every reveal is in the audit trail.' })
 export class FamilyIdentity {
   @Field(() => ID) familyId: string;
-  @Field(() => String, { nullable: true }) kk?: string;
+  @Field(() => String, { nullable: true }) @PersonalData(FAMILY_ID) kk?: string;
   @Field(() => [MemberIdentity]) members: MemberIdentity[];
 }
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../platform/base.entity';
 import { User } from '../user/user.entity';
@@ -103,6 +103,10 @@ export class FamilyImportJob extends BaseEntity {
 
   @Property({ type: 'json', lazy: true })
   report: ImportProblem[] = [];
+
+  /** Kelurahan of every row, once all were read (null while unknown): who besides the uploader may see the job. */
+  @Property({ type: ArrayType, columnType: 'varchar(20)[]', nullable: true })
+  kelurahanCodes?: string[];
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   heartbeatAt: Date = new Date();

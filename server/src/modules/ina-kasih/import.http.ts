@@ -6,7 +6,9 @@ import { pickLocale, translate, type Locale } from '../../platform/i18n';
 import { AuthService } from '../auth/auth.service';
 import { parseCookies, SESSION_COOKIE } from '../auth/session-cookie.util';
 import type { HttpRoute, HttpRouteContext } from '../feature-module';
+import { auditInsert } from '../audit/audit.service';
 import { FamilyImportJob, ImportMode, type ImportProblem } from './import-job.entity';
+import { importJobsVisibleTo } from './import-scope.util';
 import { ImportErrors } from './import.errors';
 import { FamilyImportService, ImportRefusal, MAX_IMPORT_BYTES } from './import.service';
 import { templateCsv, templateXlsx } from './import-template.util';
@@ -112,9 +114,14 @@ const report: HttpRoute = {
   method: 'GET',
   path: /^\/api\/ina-kasih\/imports\/([0-9a-f-]{36})\/report\.csv$/,
   async handle(req, res, ctx, match) {
-    if (!(await authorize(req, res, ctx, Permission.FamilyManage))) return;
-    const job = await ctx.orm.em.fork().findOne(FamilyImportJob, match[1], { populate: ['report'] });
+    const user = await authorize(req, res, ctx, Permission.FamilyManage);
+    if (!user) return;
+    const em = ctx.orm.em.fork();
+    const job = await em.findOne(FamilyImportJob, { $and: [{ id: match[1] }, importJobsVisibleTo(user)] }, { populate: ['report'] });
     if (!job) return refuse(req, res, 404, ImportErrors.IMPORT_NOT_FOUND);
+    // The report names rows of families: the download is a read of personal data, audited before it leaves.
+    const audit = auditInsert({ id: user.id, role: user.role, ip: clientIp(req) }, 'ina.family.import_report', 'FamilyImportJob', job.id, { after: { lines: job.report.length } });
+    await em.getConnection().execute(audit.sql, audit.params);
     res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="laporan-impor-${job.id.slice(0, 8)}.csv"`, 'cache-control': 'no-store' });
     res.end(reportCsv(job.report, localeOf(req)));
   },

@@ -1,8 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { PersonalData } from '../../graphql/personal-data';
 import { Allow, Permission } from '../../graphql/permissions';
 import { isUuid } from '../market/market.guard';
 import { FamilyImportJob, ImportStatus } from './import-job.entity';
+import { importJobsVisibleTo } from './import-scope.util';
 
 /** Seconds without progress after which a running import is shown as stopped (the server restarted). */
 const STALL_SECONDS = 120;
@@ -19,17 +21,18 @@ export class ImportReportLine {
 @Resolver(() => FamilyImportJob)
 export class FamilyImportResolver {
   @Allow(Permission.FamilyManage)
-  @Query(() => FamilyImportJob, { nullable: true, description: 'An import of families with its progress and report (upload: POST /api/ina-kasih/imports).' })
+  @Query(() => FamilyImportJob, { nullable: true, description: 'An import of families with its progress and report (upload: POST /api/ina-kasih/imports); empty when the caller may not see it.' })
   familyImportJob(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<FamilyImportJob | null> {
-    return isUuid(id) ? ctx.em.findOne(FamilyImportJob, id, { populate: ['report'] }) : Promise.resolve(null);
+    return isUuid(id) ? ctx.em.findOne(FamilyImportJob, { $and: [{ id }, importJobsVisibleTo(ctx.user!)] }, { populate: ['report'] }) : Promise.resolve(null);
   }
 
   @Allow(Permission.FamilyManage)
-  @Query(() => [FamilyImportJob], { description: 'The 20 most recent imports.' })
+  @Query(() => [FamilyImportJob], { description: 'The 20 most recent imports the caller may see (a kelurahan officer: hers and those wholly in her kelurahan).' })
   familyImportJobs(@Ctx() ctx: RequestContext): Promise<FamilyImportJob[]> {
-    return ctx.em.find(FamilyImportJob, {}, { orderBy: { createdAt: 'desc' }, limit: 20 });
+    return ctx.em.find(FamilyImportJob, importJobsVisibleTo(ctx.user!), { orderBy: { createdAt: 'desc' }, limit: 20 });
   }
 
+  @PersonalData()
   @FieldResolver(() => [ImportReportLine], { description: 'Problems and warnings by row (at most `first`, default 200).' })
   async report(@Root() job: FamilyImportJob, @Ctx() ctx: RequestContext, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<ImportReportLine[]> {
     const lines = job.report ?? (await ctx.em.findOneOrFail(FamilyImportJob, job.id, { populate: ['report'] })).report;

@@ -104,7 +104,9 @@ export class FamilyImportService {
       const valid = families.filter((f) => f.valid);
       const mode = (await this.orm.em.fork().findOneOrFail(FamilyImportJob, jobId)).mode;
       const report = (extra: ImportProblem[] = []) => [...problems, ...extra].sort((a, b) => a.row - b.row || Number(!!a.warning) - Number(!!b.warning));
-      await this.progress(jobId, { processedRows: sheet.rows.length, errorRows });
+      // Where the rows lie decides which kelurahan officers may see the job and its report (import-scope.util.ts).
+      const located = families.reduce((n, f) => n + (f.kelurahanCode ? f.rows.length : 0), 0) === sheet.rows.length;
+      await this.progress(jobId, { processedRows: sheet.rows.length, errorRows, kelurahanCodes: located ? `{${[...new Set(families.map((f) => f.kelurahanCode))].join(',')}}` : null });
 
       if (errorRows && mode === ImportMode.ALL_OR_NOTHING) {
         return await this.finish(jobId, started, ImportStatus.REJECTED, { errorRows, familiesSkipped: families.length, report: report() });

@@ -140,6 +140,39 @@ describe('family import from CSV and XLSX (real HTTP, real PostgreSQL)', () => {
     expect(job.report[0].message).toMatch(/^Kolom wajib tidak ada di baris judul: no_kk, kepala_keluarga, alamat, kelurahan, sumber_data, tanggal_lahir, jenis_kelamin/);
   });
 
+  it('shows a kelurahan officer her own imports and those wholly in her kelurahan, never another officer\'s elsewhere; reports are audited', async () => {
+    const scoped = await t.as('oebobo@kupang.demo');
+    const [{ id: scopedId }] = await t.sql(`select id from app_user where email = 'oebobo@kupang.demo'`);
+    const inHers = (await upload(csvOf(300, 1), 'VALID_ROWS')).body.jobId; // Oebufu, one of her three kelurahan
+    const elsewhere = (await upload(csvOf(310, 1, (row, _f, m) => void (m === 0 && (row[3] = 'Naimata'))), 'VALID_ROWS')).body.jobId;
+    const mixed = (await upload(csvOf(320, 2, (row, f, m) => void (f === 321 && m === 0 && (row[3] = 'Naimata'))), 'VALID_ROWS')).body.jobId;
+    const unplaced = (await upload(csvOf(330, 1, (row, _f, m) => void (m === 0 && (row[3] = 'Kampung Entah'))), 'VALID_ROWS')).body.jobId;
+    const own = (await upload(csvOf(340, 1, (row, _f, m) => void (m === 0 && (row[3] = 'Naimata'))), 'VALID_ROWS', scoped)).body.jobId; // refused row, but her own job
+    for (const id of [inHers, elsewhere, mixed, unplaced, own]) await finished(id);
+    expect((await t.sql(`select kelurahan_codes from ina_import_job where id = any(?::uuid[]) order by created_at`, [`{${[inHers, elsewhere, mixed, unplaced].join(',')}}`])).map((r: any) => r.kelurahan_codes)).toEqual([
+      ['53.71.04.1009'],
+      ['53.71.02.1004'],
+      expect.arrayContaining(['53.71.04.1009', '53.71.02.1004']),
+      null,
+    ]);
+
+    const listed = async (c: GraphqlClient) => new Set((await c.ok<any>('{ familyImportJobs { id } }')).familyImportJobs.map((j: any) => j.id));
+    const seesJob = async (c: GraphqlClient, id: string) => (await c.ok<any>(`query($id: ID!) { familyImportJob(id: $id) { id report { row } } }`, { id })).familyImportJob !== null;
+    const report = (c: GraphqlClient, id: string) => fetch(`${t.url}/api/ina-kasih/imports/${id}/report.csv`, { headers: { cookie: `kp_session=${c.cookie('kp_session')}` } });
+    const hers = await listed(scoped);
+    const city = await listed(staff);
+    for (const [id, visible] of [[inHers, true], [own, true], [elsewhere, false], [mixed, false], [unplaced, false]] as const) {
+      expect(hers.has(id), `list ${id}`).toBe(visible);
+      expect(await seesJob(scoped, id)).toBe(visible);
+      expect((await report(scoped, id)).status).toBe(visible ? 200 : 404);
+      // A city-wide officer sees every job and its report.
+      expect(city.has(id)).toBe(true);
+      expect((await report(staff, id)).status).toBe(200);
+    }
+    const downloads = await t.sql(`select actor_id, entity_id from audit_entry where action = 'ina.family.import_report' and entity_id = any(?::text[]) and actor_id = ?`, [`{${inHers},${own}}`, scopedId]);
+    expect(downloads.map((d: any) => d.entity_id).sort()).toEqual([inHers, own].sort());
+  });
+
   it('leaves no NIK or KK in clear after an import', async () => {
     const dump = await t.sql<{ x: string }>(`select string_agg(t::text, '|') as x from (select f::text as t from ina_family f union all select m::text from ina_family_member m union all select j::text from ina_import_job j) d`);
     expect(dump[0].x).not.toContain(testNik('1985-12-24', 'F', 1));

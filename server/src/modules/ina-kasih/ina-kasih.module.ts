@@ -18,6 +18,7 @@ import { Migration20261129110100InaRoundsDistributions } from './migrations/Migr
 import { Migration20261130010000InaConsentWithdrawal } from './migrations/Migration20261130010000InaConsentWithdrawal';
 import { Migration20261130020000InaKasihImpactRollup } from './migrations/Migration20261130020000InaKasihImpactRollup';
 import { Migration20261130020200InaKasihRollupPlannedPacks } from './migrations/Migration20261130020200InaKasihRollupPlannedPacks';
+import { Migration20261207020000ImportJobKelurahan } from './migrations/Migration20261207020000ImportJobKelurahan';
 import { Migration20261130010100InaDeliveryAtCommit } from './migrations/Migration20261130010100InaDeliveryAtCommit';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
@@ -71,6 +72,7 @@ export const inaKasihModule: FeatureModule = {
     // After the rollup: it makes the rollup's delivery trigger deferred (list order is run order).
     { name: 'Migration20261130010100InaDeliveryAtCommit', class: Migration20261130010100InaDeliveryAtCommit },
     { name: 'Migration20261130020200InaKasihRollupPlannedPacks', class: Migration20261130020200InaKasihRollupPlannedPacks },
+    { name: 'Migration20261207020000ImportJobKelurahan', class: Migration20261207020000ImportJobKelurahan },
   ],
   httpRoutes: [...importRoutes],
   demoSeed: async (em, logger, options) => {

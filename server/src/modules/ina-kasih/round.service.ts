@@ -141,9 +141,7 @@ export class RoundService {
       [{ total }] = await ctx.em.execute(`select count(*)::int as total from ina_round_plan p where p.round_id = ? and p.kelurahan_code = ? ${filter}`, [args.roundId, args.kelurahanCode]);
     }
     // The page names heads of families and their addresses (through RoundPlanEntry.family): audited like a family list.
-    await this.audit.recordNow(ctx, 'ina.round.plan_read', 'DistributionRound', args.roundId, {
-      after: { kelurahanCode: args.kelurahanCode, status: args.status, families: rows.map((r) => r.family_id) },
-    });
+    ctx.auditReads.add('ina.round.plan_read', 'DistributionRound', args.roundId, { kelurahanCode: args.kelurahanCode, status: args.status, families: rows.map((r) => r.family_id) });
     const entries = rows.map((r) =>
       Object.assign(new RoundPlanEntry(), {
         roundId: args.roundId,

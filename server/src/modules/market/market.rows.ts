@@ -20,7 +20,7 @@ export interface VendorRow {
   userId: string | null;
   businessName: string;
   ownerName: string;
-  phone: string;
+  phone: string | null;
   category: VendorCategory;
   products: string;
   nib: string | null;
@@ -29,6 +29,7 @@ export interface VendorRow {
   statusReason: string | null;
   decidedAt: Date | null;
   publicConsent: boolean;
+  erasedAt: Date | null;
 }
 
 export interface MarketDayRow {
@@ -91,8 +92,9 @@ export const VENDOR = rowShape<VendorRow>(
     statusReason: 'status_reason',
     decidedAt: 'decided_at',
     publicConsent: 'public_consent',
+    erasedAt: 'erased_at',
   },
-  { instants: ['createdAt', 'decidedAt'] },
+  { instants: ['createdAt', 'decidedAt', 'erasedAt'] },
 );
 
 export const MARKET_DAY = rowShape<MarketDayRow>(

@@ -15,6 +15,7 @@ import { User } from '../user/user.entity';
 import { VendorStatus } from './entities/market.enums';
 import { Vendor } from './entities/vendor.entity';
 import { MarketErrors } from './market.errors';
+import { VendorDataErrors } from './vendor-data.part';
 import { VENDOR, type VendorRow } from './market.rows';
 import { isUuid, refuse, refusalsAsErrors } from './market.guard';
 import { VendorDecision, type DecideVendorInput, type RegisterVendorInput, type UpdateMyBusinessInput, type VendorsArgs } from './market.types';
@@ -75,6 +76,7 @@ export class VendorService {
       ctx.em.transactional(async (em) => {
         const vendor = isUuid(input.vendorId) ? await em.findOne(Vendor, input.vendorId, { populate: ['pendingPasswordHash'], lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
         if (!vendor) throw refuse(ctx, MarketErrors.MARKET_VENDOR_NOT_FOUND, ['input', 'vendorId']);
+        if (vendor.erasedAt) throw refuse(ctx, VendorDataErrors.VENDOR_ERASED, ['input', 'vendorId']);
         const reason = input.reason?.trim() || undefined;
         const before = { status: vendor.status };
         switch (input.decision) {
@@ -142,8 +144,7 @@ export class VendorService {
       where.$or = [{ businessName: { $ilike: like } }, { ownerName: { $ilike: like } }, { code: { $ilike: like } }];
     }
     const [rows, total] = await ctx.em.findAndCount(Vendor, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
-    this.audit.record(ctx, 'market.vendor.list', 'Vendor', undefined, { after: { status: args.status, search: args.search, vendors: rows.map((v) => v.code) } });
-    await ctx.em.flush();
+    ctx.auditReads.add('market.vendor.list', 'Vendor', undefined, { status: args.status, search: args.search, vendors: rows.map((v) => v.code) });
     return toConnection(rows, total, page);
   }
 

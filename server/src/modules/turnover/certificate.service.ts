@@ -52,7 +52,7 @@ export class CertificateService {
       `${SELECT} where v.user_id = ? and e.attended and e.certificate_number is not null order by t.starts_at desc`,
       [ctx.user.id],
     );
-    return rows.map(toCertificate);
+    return rows.map((r) => ({ ...toCertificate(r), holderUserId: ctx.user!.id }));
   }
 
   /** The certificate of one participant, for the staff print page; none unless she was marked present. */

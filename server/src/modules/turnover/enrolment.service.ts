@@ -9,6 +9,7 @@ import { Vendor } from '../market/entities/vendor.entity';
 import { VendorStatus } from '../market/entities/market.enums';
 import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
 import { marketClock, witaDate } from '../market/market-time.util';
+import { VendorDataErrors } from '../market/vendor-data.part';
 import { VendorService } from '../market/vendor.service';
 import { User } from '../user/user.entity';
 import { Enrolment } from './enrolment.entity';
@@ -41,6 +42,7 @@ export class EnrolmentService {
   async enrolVendor(ctx: RequestContext, input: EnrolVendorInput): Result {
     return refusalsAsErrors(async () => {
       const vendor = isUuid(input.vendorId) ? await ctx.em.findOne(Vendor, input.vendorId) : null;
+      if (vendor?.erasedAt) throw refuse(ctx, VendorDataErrors.VENDOR_ERASED, ['input', 'vendorId']);
       if (!vendor || vendor.status !== VendorStatus.APPROVED) throw refuse(ctx, TrainingErrors.TRAINING_VENDOR_NOT_FOUND, ['input', 'vendorId']);
       return this.enrol(ctx, 'training.enrolVendor', input.idempotencyKey, input.trainingId, vendor, false);
     });

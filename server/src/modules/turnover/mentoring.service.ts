@@ -5,6 +5,7 @@ import { userError, type UserError } from '../../graphql/user-error.type';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { Vendor } from '../market/entities/vendor.entity';
+import { VendorDataErrors } from '../market/vendor-data.part';
 import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
 import { marketClock, witaDate } from '../market/market-time.util';
 import { Role } from '../user/role.enum';
@@ -25,6 +26,7 @@ export class MentoringService {
     const err = (code: string, field: string) => errors.push(userError(ctx.locale, code, ['input', field]));
     const vendor = isUuid(input.vendorId) ? await ctx.em.findOne(Vendor, input.vendorId) : null;
     if (!vendor) err(MentoringErrors.MENTORING_VENDOR_NOT_FOUND, 'vendorId');
+    else if (vendor.erasedAt) err(VendorDataErrors.VENDOR_ERASED, 'vendorId');
     const mentorId = input.mentorId ?? ctx.user?.id;
     const mentor = isUuid(mentorId) ? await ctx.em.findOne(User, mentorId) : null;
     if (!mentor || !MENTOR_ROLES.includes(mentor.role)) err(MentoringErrors.MENTORING_MENTOR_NOT_STAFF, 'mentorId');

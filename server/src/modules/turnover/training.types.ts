@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { MutationPayload } from '../../graphql/payload';
+import { PersonalData, type PersonalDataOptions } from '../../graphql/personal-data';
 import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { Enrolment } from './enrolment.entity';
 import { Training } from './training.entity';
@@ -50,6 +51,7 @@ export class EnrolVendorInput {
 @InputType()
 export class EnrolmentRefInput {
   @Field(() => ID) enrolmentId: string;
+  holderUserId?: string;
 }
 
 @InputType({ description: 'Attendance of one participant, recorded on the day (idempotent: the same answer twice changes nothing).' })
@@ -90,11 +92,14 @@ export class TrainingSeats {
   @Field(() => Int, { description: 'Marked present so far.' }) attended: number;
 }
 
+/** A certificate names the participant of one enrolment; the trail names that enrolment. */
+const HOLDER: PersonalDataOptions<Certificate> = { subject: (c) => ['Enrolment', c.enrolmentId], owner: (c) => c.holderUserId };
+
 @ObjectType({ description: 'A certificate of attendance (sertifikat), as its holder or staff see it.' })
 export class Certificate {
   @Field(() => String, { description: 'Certificate number, e.g. SERT-2026-000123.' }) number: string;
   @Field(() => String) businessName: string;
-  @Field(() => String) ownerName: string;
+  @Field(() => String) @PersonalData(HOLDER) ownerName: string;
   @Field(() => String) trainingTitle: string;
   @Field(() => TrainingTopic) topic: TrainingTopic;
   @Field(() => Date) startsAt: Date;
@@ -103,6 +108,8 @@ export class Certificate {
   @Field(() => String) trainer: string;
   @Field(() => String, { nullable: true, description: 'Sponsoring partner, if any.' }) sponsorName?: string;
   @Field(() => ID) enrolmentId: string;
+  /** Not in the schema: the holder's account when she reads her own certificates (not audited). */
+  holderUserId?: string;
 }
 
 @ObjectType({ description: 'What the public verification page shows of a certificate: nothing personal.' })

@@ -7,6 +7,7 @@ import { OutcomeResolver } from './outcome.resolver';
 import { Migration20261129060000TurnoverReport } from './migrations/Migration20261129060000TurnoverReport';
 import { Migration20261129070000Training } from './migrations/Migration20261129070000Training';
 import { Migration20261129070100Mentoring } from './migrations/Migration20261129070100Mentoring';
+import { Migration20261207020300TurnoverErasure } from './migrations/Migration20261207020300TurnoverErasure';
 import { Training } from './training.entity';
 import { EnrolmentResolver, TrainingResolver } from './training.resolver';
 import { TrainingImpactResolver } from './training-impact.resolver';
@@ -15,6 +16,7 @@ import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverReportResolver } from './turnover-report.resolver';
 import { TurnoverTotalsResolver } from './turnover-totals.resolver';
 import { seedTurnoverDemo } from './turnover.seed';
+import { turnoverAccountData } from './vendor-data.part';
 
 /** Turnover: entities, resolvers, migrations and demo data of this feature. */
 export const turnoverModule: FeatureModule = {
@@ -40,10 +42,12 @@ export const turnoverModule: FeatureModule = {
     { name: 'Migration20261129060000TurnoverReport', class: Migration20261129060000TurnoverReport },
     { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
     { name: 'Migration20261129070100Mentoring', class: Migration20261129070100Mentoring },
+    { name: 'Migration20261207020300TurnoverErasure', class: Migration20261207020300TurnoverErasure },
   ],
   // Turnover first: the trainings' before/after outcome reads the figures.
   demoSeed: async (em, logger) => {
     await seedTurnoverDemo(em, logger);
     await seedTrainingDemo(em, logger);
   },
+  accountData: turnoverAccountData,
 };

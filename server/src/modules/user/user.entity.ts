@@ -1,5 +1,6 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { PersonalData, type PersonalDataOptions } from '../../graphql/personal-data';
 import { BaseEntity } from '../../platform/base.entity';
 import { Partner } from '../partner/partner.entity';
 import { Region } from '../region/region.entity';
@@ -7,22 +8,28 @@ import { Role } from './role.enum';
 
 export type Locale = 'id' | 'en';
 
+/** The account holder reading her own account is not audited. */
+const OWN_ACCOUNT: PersonalDataOptions<{ id: string }> = { owner: (u) => u.id };
+
 /** A person who signs in: staff, a vendor, a partner's employee or an administrator. */
 @ObjectType('User', { description: 'An account that signs in to the platform.' })
 @Entity({ tableName: 'app_user' })
 export class User extends BaseEntity {
   @Field(() => String)
+  @PersonalData(OWN_ACCOUNT)
   @Property({ type: 'string', length: 200 })
   fullName: string;
 
   /** Lower-cased; unique when present. */
   @Field(() => String, { nullable: true })
+  @PersonalData(OWN_ACCOUNT)
   @Unique()
   @Property({ type: 'string', length: 254, nullable: true })
   email?: string;
 
   /** E.164, e.g. +6281234567890; unique when present. */
   @Field(() => String, { nullable: true, description: 'Mobile number in E.164 (+628…).' })
+  @PersonalData(OWN_ACCOUNT)
   @Unique()
   @Property({ type: 'string', length: 16, nullable: true })
   phone?: string;
@@ -53,6 +60,10 @@ export class User extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastSignInAt?: Date;
+
+  /** Set when its holder had her data erased: the row stays, pseudonymous, and never signs in again. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  erasedAt?: Date;
 
   constructor(fullName: string, role: Role, passwordHash: string) {
     super();

@@ -1,3 +1,4 @@
+import { account } from './account.feature';
 import { funding } from './funding.feature';
 import { inaKasih } from './ina-kasih.feature';
 import { market } from './market.feature';
@@ -9,7 +10,7 @@ import { turnover } from './turnover.feature';
  * The portal's features, in the order their links appear in each area's menu. A new feature is
  * its descriptor file (`<name>.feature.ts`), its two dictionaries and one line here.
  */
-export const FEATURES = [offline, market, turnover, training, inaKasih, funding] as const;
+export const FEATURES = [offline, market, turnover, training, inaKasih, funding, account] as const;
 
 type Registered = (typeof FEATURES)[number];
 

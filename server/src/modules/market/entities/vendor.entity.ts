@@ -1,10 +1,14 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { PersonalData, type PersonalDataOptions } from '../../../graphql/personal-data';
 import { Allow, Permission } from '../../../graphql/permissions';
 import { BaseEntity } from '../../../platform/base.entity';
 import { Region } from '../../region/region.entity';
 import { User } from '../../user/user.entity';
 import { VendorCategory, VendorStatus } from './market.enums';
+
+/** Her own reads (her business page) are not audited; a read row carries `userId`, an entity `user`. */
+const HER_OWN: PersonalDataOptions<{ userId?: string | null; user?: { id: string } }> = { owner: (v) => v.userId ?? v.user?.id };
 
 /** A micro-business (pelaku UMKM) registered for the SABOAK KOEPAN weekend market. */
 @ObjectType({ description: 'A micro-business registered for the weekend market (pelaku UMKM).' })
@@ -24,14 +28,16 @@ export class Vendor extends BaseEntity {
   businessName: string;
 
   @Field(() => String, { description: 'Owner name (nama pemilik).' })
+  @PersonalData(HER_OWN)
   @Property({ type: 'string', length: 120 })
   ownerName: string;
 
-  /** E.164 (+628…); personal data, staff only. */
-  @Field(() => String, { description: 'Mobile number in E.164 (+628…); market staff only.' })
+  /** E.164 (+628…); personal data, staff only. Empty once her data was erased. */
+  @Field(() => String, { nullable: true, description: 'Mobile number in E.164 (+628…); market staff only. Empty once her data was erased at her request.' })
+  @PersonalData(HER_OWN)
   @Allow(Permission.MarketManage)
-  @Property({ type: 'string', length: 16, unique: true })
-  phone: string;
+  @Property({ type: 'string', length: 16, unique: true, nullable: true })
+  phone?: string;
 
   @Field(() => VendorCategory)
   @Enum({ items: () => VendorCategory, columnType: 'varchar(20)' })
@@ -43,6 +49,7 @@ export class Vendor extends BaseEntity {
 
   /** 13-digit business ID (Nomor Induk Berusaha), optional. */
   @Field(() => String, { nullable: true, description: 'Business ID (NIB), 13 digits, optional.' })
+  @PersonalData(HER_OWN)
   @Property({ type: 'string', length: 13, nullable: true })
   nib?: string;
 
@@ -67,6 +74,13 @@ export class Vendor extends BaseEntity {
   @Field(() => Boolean, { description: 'She agreed to be shown on the public market page.' })
   @Property({ type: 'boolean', default: false })
   publicConsent: boolean = false;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When she had her personal data erased (UU 27/2022): her names, phone, NIB and products are blanked; her figures stay under her vendor number.',
+  })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  erasedAt?: Date;
 
   /** Password chosen at registration, kept until approval moves it to her account. */
   @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })

@@ -1,0 +1,36 @@
+/** Bahasa Indonesia texts of the pages about one's own data (UU 27/2022); the English file must have the same keys. */
+export const accountId = {
+  'account.nav.mine': 'Data saya',
+
+  'account.title': 'Data saya',
+  'account.intro': 'Anda berhak mendapat salinan semua data yang kami simpan tentang Anda (UU 27/2022 tentang Pelindungan Data Pribadi).',
+  'account.export.title': 'Unduh data saya',
+  'account.export.staff': 'Salinan berisi akun Anda (nama, e-mail, nomor HP, peran, wilayah kerja), sesi masuk Anda dengan alamat jaringannya, dan ringkasan kegiatan Anda (jenis dan jumlah tindakan).',
+  'account.export.vendor': 'Salinan berisi akun dan usaha Anda, semua pemesanan lapak, persetujuan tampil di halaman publik, omzet per hari pasar (setiap versi, dengan konfirmasi dan sanggahan Anda), pelatihan dan sertifikat, serta catatan pendampingan yang Anda terima.',
+  'account.export.json': 'Unduh data saya (JSON)',
+  'account.export.csv': 'Unduh data saya (CSV)',
+  'account.export.note': 'Setiap unduhan dicatat di jejak audit.',
+
+  'account.erase.title': 'Hapus data saya',
+  'account.erase.intro': 'Anda bisa meminta data pribadi Anda dihapus. Penghapusan langsung berlaku dan tidak bisa dibatalkan: setelah itu Anda keluar dan tidak bisa masuk lagi dengan akun ini.',
+  'account.erase.erasedTitle': 'Yang dihapus',
+  'account.erase.erased1': 'Nama usaha, nama pemilik, nomor HP, NIB dan apa yang Anda jual',
+  'account.erase.erased2': 'Akun Anda: nama, nomor HP, kata sandi dan semua sesi masuk',
+  'account.erase.erased3': 'Komentar sanggahan omzet Anda dan jawabannya, serta catatan dan tindak lanjut pendampingan',
+  'account.erase.erased4': 'Nilai pribadi di jejak audit (siapa melakukan apa tetap tercatat, tanpa nama Anda)',
+  'account.erase.keptTitle': 'Yang disimpan, tanpa nama Anda, dan mengapa',
+  'account.erase.kept1': 'Nomor pelaku UMKM, kategori dan kelurahan usaha: laporan kota dan laporan untuk mitra CSR disusun per kategori dan kelurahan.',
+  'account.erase.kept2': 'Pemesanan lapak, kehadiran dan omzet per hari pasar: angka yang sudah dilaporkan kepada pemerintah kota dan mitra dihitung dari data ini dan tidak boleh berubah.',
+  'account.erase.kept3': 'Kehadiran pelatihan dan nomor sertifikat: pertanggungjawaban pelatihan yang didanai mitra; sertifikat Anda tetap bisa diperiksa, tanpa nama.',
+  'account.erase.kept4': 'Jejak audit: bukti siapa melakukan apa dan kapan, yang wajib disimpan; isinya tidak lagi memuat data pribadi Anda.',
+  'account.erase.backups': 'Salinan cadangan yang dibuat sebelumnya tetap ada sampai habis masa simpannya.',
+  'account.erase.before': 'Sebelum menghapus: batalkan pemesanan lapak dan keluar dari pelatihan yang akan datang. Unduh dulu data Anda jika ingin menyimpannya.',
+  'account.erase.password': 'Kata sandi Anda',
+  'account.erase.confirm': 'Saya sudah membaca apa yang dihapus dan apa yang disimpan, dan ingin data saya dihapus.',
+  'account.erase.submit': 'Hapus data saya sekarang',
+
+  'account.erased.title': 'Data Anda sudah dihapus',
+  'account.erased.text': 'Data pribadi Anda sudah dihapus dan Anda sudah keluar. Terima kasih telah berjualan di SABOAK KOEPAN.',
+  'account.erased.again': 'Ingin berjualan lagi? Anda bisa mendaftar baru dengan nomor HP yang sama.',
+  'account.erased.register': 'Daftarkan usaha',
+} satisfies Record<string, string>;
