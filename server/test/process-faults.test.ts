@@ -122,16 +122,35 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing real s
   });
 
   it('SIGTERM lets the requests in flight finish, then the process exits cleanly and refuses new connections', async () => {
-    const inFlight = Array.from({ length: 12 }, (_, n) => post(b!.url, { i: inputOf(1000 + n) }).catch((err: Error) => ({ status: 0, body: String(err) })));
-    await new Promise((r) => setTimeout(r, 40));
+    // The requests must provably be inside the server when SIGTERM arrives, however slow the
+    // machine: the test holds the vendor table, so each request waits on that lock in PostgreSQL
+    // (fewer requests than the process's pool, so each holds a connection and shows up there).
+    const IN_FLIGHT = 8;
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query('lock table market_vendor in exclusive mode');
+    let inFlight: Promise<{ status: number; body: any }>[] = [];
     const exit = new Promise<number | null>((resolve) => b!.child.once('exit', (code) => resolve(code)));
-    b!.child.kill('SIGTERM');
+    try {
+      inFlight = Array.from({ length: IN_FLIGHT }, (_, n) => post(b!.url, { i: inputOf(1000 + n) }).catch((err: Error) => ({ status: 0, body: String(err) })));
+      const waiting = async () => (await sql(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0].n;
+      const deadline = Date.now() + 60_000;
+      while ((await waiting()) < IN_FLIGHT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await waiting()).toBe(IN_FLIGHT);
+      b!.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(b!.child.exitCode).toBeNull(); // still draining: its requests wait on the lock
+    } finally {
+      await holder.query('commit');
+      await holder.end();
+    }
     const results = await Promise.all(inFlight);
-    expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(results.map((r) => r.status)).toEqual(Array(IN_FLIGHT).fill(200));
     expect(results.every((r: any) => r.body.data.registerVendor.vendorCode)).toBe(true);
     expect(await exit).toBe(0);
     await expect(fetch(`${b!.url}/healthz`)).rejects.toThrow();
     const [{ n }] = await sql(`select count(*)::int as n from market_vendor where business_name ~ '^Usaha Tahan Banting 10[0-9]{2}$'`);
-    expect(n).toBe(12);
+    expect(n).toBe(IN_FLIGHT);
   });
 });
