@@ -4,7 +4,7 @@ import { ForeignKeyConstraintViolationException, UniqueConstraintViolationExcept
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from 'pino';
-import { AppError } from '../platform/app-error';
+import { AppError, BadInputError, CommonErrors, type FieldProblem } from '../platform/app-error';
 import { translate, type Locale } from '../platform/i18n';
 import type { RequestContext } from './context';
 
@@ -13,22 +13,26 @@ const GRAPHQL_CLIENT_CODES = new Set(['QUERY_TOO_COMPLEX', 'GRAPHQL_PARSE_FAILED
 
 interface Mapped {
   code: string;
+  /** Which message to show when it is more specific than the code's own. */
+  reason?: string;
   params?: Record<string, unknown>;
-  fields?: { field: string[]; constraints: string[] }[];
+  fields?: FieldProblem[];
 }
 
 /** The one place where thrown errors become what a client sees. Anything unexpected is hidden. */
 function classify(error: unknown): Mapped | undefined {
+  if (error instanceof BadInputError) return { code: error.code, reason: error.reason, fields: error.fields };
   if (error instanceof AppError) return { code: error.code, params: error.params };
   if (error instanceof ArgumentValidationError) {
     return {
       code: 'BAD_USER_INPUT',
+      reason: CommonErrors.INVALID_VALUE,
       fields: error.extensions.validationErrors.map((v) => ({ field: [v.property], constraints: Object.keys(v.constraints ?? {}) })),
     };
   }
   if (error instanceof UniqueConstraintViolationException) return { code: 'CONFLICT' };
   if (error instanceof ForeignKeyConstraintViolationException) return { code: 'NOT_FOUND' };
-  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) return { code: 'BAD_USER_INPUT' };
+  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) return { code: 'BAD_USER_INPUT', reason: CommonErrors.INVALID_VALUE };
   if (error instanceof ConnectionException || (error instanceof Error && /ECONNREFUSED|Connection terminated|Connection ended/.test(error.message))) return { code: 'DATABASE_UNAVAILABLE' };
   return undefined;
 }
@@ -41,9 +45,9 @@ export function createFormatError(logger: Logger) {
     const mapped = classify(original);
     if (mapped) {
       return {
-        message: translate('id', mapped.code, mapped.params),
+        message: translate('id', mapped.reason ?? mapped.code, mapped.params),
         path: formatted.path,
-        extensions: { code: mapped.code, ...(mapped.fields ? { fields: mapped.fields } : {}) },
+        extensions: { code: mapped.code, ...(mapped.reason ? { reason: mapped.reason } : {}), ...(mapped.fields ? { fields: mapped.fields } : {}) },
       };
     }
     const code = formatted.extensions?.code;
@@ -60,12 +64,15 @@ export const localizeErrorsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        const errors = response.body.singleResult.errors;
         const locale: Locale = contextValue.locale;
-        if (locale === 'id' || response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-        response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
+        if (locale === 'id') return;
+        response.body.singleResult.errors = errors.map((e) => {
           const code = e.extensions?.code;
-          if (typeof code !== 'string' || GRAPHQL_CLIENT_CODES.has(code)) return e;
-          return { ...e, message: translate(locale, code) };
+          const reason = e.extensions?.reason;
+          if (typeof code !== 'string' || (GRAPHQL_CLIENT_CODES.has(code) && typeof reason !== 'string')) return e;
+          return { ...e, message: translate(locale, typeof reason === 'string' ? reason : code) };
         });
       },
     };
