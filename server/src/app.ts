@@ -11,7 +11,7 @@ import { openDatabase, type Database } from './db/database';
 import { seedDemo } from './db/seeders/demo.seeder';
 import { ensureFirstAdmin } from './db/seeders/first-admin';
 import type { RequestContext } from './graphql/context';
-import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping';
+import { createFormatError, errorResponsePlugin } from './graphql/error-mapping';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import { inputSanityPlugin } from './graphql/input-sanity.plugin';
 import { createRateLimitPlugin } from './graphql/rate-limit';
@@ -76,8 +76,10 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     formatError: createFormatError(logger),
+    // Apollo's own warnings go into the JSON log too.
+    logger,
     // Cache control is off: every answer is `no-store`, and its hook would run for every field resolved.
-    plugins: [localizeErrorsPlugin, inputSanityPlugin, createRateLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
+    plugins: [errorResponsePlugin, inputSanityPlugin, createRateLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
     introspection: config.nodeEnv !== 'production',
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
