@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { TcpProxy } from '../../server/test/tcp-proxy';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const serverMain = path.join(repoRoot, 'server/dist/main.js');
@@ -24,6 +25,10 @@ export interface RunningPortal {
   url: string;
   /** The portal's database, for tests that count rows: TEST_DATABASE_URL's, or the embedded one's port. */
   databaseUrl: string;
+  /** With `databaseProxy`: cut the server's connections to PostgreSQL (as a restart does) and let them through again. */
+  database?: { down(): void; up(): void };
+  /** What the server process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -88,6 +93,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 export interface PortalOptions {
   /** The market's clock (MARKET_CLOCK), for tests that need a particular day and hour. */
   marketClock?: string;
+  /** Put a TCP proxy between the server and TEST_DATABASE_URL's PostgreSQL, so a test can take the database away. */
+  databaseProxy?: boolean;
 }
 
 /** Starts `node server/dist/main.js` on a free port with a fresh database and the demo sign-ins. */
@@ -105,6 +112,15 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
   delete env.ORIGIN;
   if (options.marketClock) env.MARKET_CLOCK = options.marketClock;
   if (database) env.DATABASE_URL = database.url;
+  let proxy: TcpProxy | undefined;
+  if (database && options.databaseProxy) {
+    const target = new URL(database.url);
+    proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.start();
+    const viaProxy = new URL(database.url);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    env.DATABASE_URL = viaProxy.toString();
+  }
   // Without TEST_DATABASE_URL the server runs its embedded PostgreSQL; a fixed port lets the tests
   // read it over the same wire protocol.
   const embeddedPort = database ? undefined : await freePort();
@@ -123,6 +139,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       await exited;
       clearTimeout(timer);
     }
+    await proxy?.stop();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -133,7 +150,13 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     await stop();
     throw err;
   }
-  return { url, databaseUrl: database?.url ?? `postgres://postgres@127.0.0.1:${embeddedPort}/postgres`, stop };
+  return {
+    url,
+    databaseUrl: database?.url ?? `postgres://postgres@127.0.0.1:${embeddedPort}/postgres`,
+    database: proxy && { down: () => proxy.down(), up: () => proxy.up() },
+    output: () => output,
+    stop,
+  };
 }
 
 /** Runs one SQL query on the portal's database (the `pg` driver the server already depends on). */

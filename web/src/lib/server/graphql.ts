@@ -50,6 +50,7 @@ export async function execute<T>(event: RequestEvent, query: string, variables: 
   } catch {
     return { ok: false, error: { code: 'API_UNREACHABLE', message: translate(event.locals.locale, 'error.apiUnreachable') } };
   }
+  passRetryAfter(event, response);
   const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
   const first = body.errors?.[0];
   if (first || !body.data) {
@@ -59,6 +60,18 @@ export async function execute<T>(event: RequestEvent, query: string, variables: 
     };
   }
   return { ok: true, data: body.data, response };
+}
+
+/**
+ * The API answers 503 with Retry-After while its database is away (429 when rate-limited): the
+ * portal's answer carries the same header, so the browser's offline outbox and any proxy wait
+ * that long before trying again. Set once per request (SvelteKit refuses a header set twice).
+ */
+function passRetryAfter(event: RequestEvent, response: Response): void {
+  const retryAfter = response.headers.get('retry-after');
+  if (!retryAfter || response.ok || event.locals.retryAfter) return;
+  event.locals.retryAfter = retryAfter;
+  event.setHeaders({ 'retry-after': retryAfter });
 }
 
 /** For loads and actions: the data, or an error page with the API's status, code and message. */
