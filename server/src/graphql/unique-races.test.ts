@@ -198,7 +198,7 @@ describe.runIf(requireRealPostgres('unique-constraint races between two server p
     }
     const [sql, params] = race.rows(ids);
     expect(await a.sql(sql, params)).toHaveLength(1);
-    const results = answers.map((s) => (s.status === 'fulfilled' ? s.value : { status: 0, errors: [{ message: String(s.reason) }] }));
+    const results = answers.map((s) => (s.status === 'fulfilled' ? s.value : { status: 0, data: undefined as any, errors: [{ message: String(s.reason) }] }));
     expect(results.filter((r) => r.status !== 200 || r.errors)).toEqual([]);
     const refusals = results.map((r) => r.data![mutation].userErrors).filter((e: unknown[]) => e.length);
     expect(refusals).toHaveLength(callers - 1);

@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { LANG_COOKIE, SESSION_COOKIE } from './cookies';
+import { DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './cookies';
 import type { UserError } from './graphql-types';
 
 /** The first error the API reported: a stable code and a message already in the caller's language. */
@@ -31,7 +31,7 @@ function apiUrl(): string {
 }
 
 /**
- * Sends a GraphQL document to the API as the browser's user: their session and language
+ * Sends a GraphQL document to the API as the browser's user: their session, language and device
  * cookies and their address (the API trusts X-Forwarded-For from loopback only).
  */
 export async function execute<T>(event: RequestEvent, query: string, variables: Record<string, unknown> = {}): Promise<ApiResult<T>> {
@@ -39,6 +39,8 @@ export async function execute<T>(event: RequestEvent, query: string, variables: 
   const session = event.cookies.get(SESSION_COOKIE);
   // Re-encoded: a decoded value could otherwise smuggle "; name=value" into the header.
   if (session) cookies.push(`${SESSION_COOKIE}=${encodeURIComponent(session)}`);
+  const device = event.cookies.get(DEVICE_COOKIE);
+  if (device) cookies.push(`${DEVICE_COOKIE}=${encodeURIComponent(device)}`);
   const url = apiUrl();
   let response: Response;
   try {
