@@ -66,6 +66,10 @@ function mutationText(name: string, args: readonly GraphQLArgument[]): string {
   return `mutation${decl ? `(${decl})` : ''} { ${name}${call ? `(${call})` : ''} { userErrors { code field message } } }`;
 }
 
+/** Every string in a request's variables. */
+const stringLeaves = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringLeaves) : [];
+
 /** A value of `type` with every field filled in (lists with one item), plain enough to pass the type checks. */
 function skeleton(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return skeleton(type.ofType);
@@ -156,6 +160,9 @@ describe('hostile input at every mutation (property-based)', () => {
           const call = `${field.name}(${JSON.stringify(variables).slice(0, 300)})`;
           if (codes.includes('INTERNAL_SERVER_ERROR') || r.status >= 500) failures.push(`${call} → internal error ${JSON.stringify(r.errors)}`);
           const problems = [...(r.errors ?? []), ...(r.data?.[field.name]?.userErrors ?? [])];
+          // A refusal never says back what was sent (a password typed into the wrong field, a name).
+          const echoed = stringLeaves(variables).filter((v) => v.trim().length >= 6 && JSON.stringify(r.errors ?? []).includes(JSON.stringify(v).slice(1, -1)));
+          if (echoed.length) failures.push(`${call} → echoes ${JSON.stringify(echoed[0]).slice(0, 80)}`);
           if (problems.some((e: { message: string }) => !/\S/.test(e.message))) failures.push(`${call} → refusal without a message`);
           if (problems.length && !WRITES_ON_REFUSAL.has(field.name) && (await journal.mark()) !== before) {
             failures.push(`${call} → refused but wrote ${await journal.describeSince(before)}`);
