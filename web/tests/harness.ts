@@ -113,14 +113,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
   if (options.marketClock) env.MARKET_CLOCK = options.marketClock;
   if (database) env.DATABASE_URL = database.url;
   let proxy: TcpProxy | undefined;
-  if (database && options.databaseProxy) {
-    const target = new URL(database.url);
-    proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
-    await proxy.start();
-    const viaProxy = new URL(database.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    env.DATABASE_URL = viaProxy.toString();
-  }
+  if (database && options.databaseProxy) ({ proxy, url: env.DATABASE_URL } = await TcpProxy.inFrontOf(database.url));
   // Without TEST_DATABASE_URL the server runs its embedded PostgreSQL; a fixed port lets the tests
   // read it over the same wire protocol.
   const embeddedPort = database ? undefined : await freePort();

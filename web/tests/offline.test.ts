@@ -140,7 +140,7 @@ describe('offline recording', () => {
     await staff.context().setOffline(false);
     await expect.poll(() => posts.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(posts[0]).toMatchObject({ status: 503, retryAfter: '5' });
-    await expect(staff.locator('.outbox').textContent()).resolves.toContain('Server belum bisa menerima');
+    await staff.locator('.outbox', { hasText: 'Server belum bisa menerima' }).waitFor();
     expect(await outboxEntries(staff)).toEqual([expect.objectContaining({ status: 'pending' })]);
     await staff.evaluate(() => window.dispatchEvent(new Event('online'))); // too early: the pause holds
     await new Promise((r) => setTimeout(r, 2_000));

@@ -12,12 +12,9 @@ describe.runIf(requireRealPostgres('database outage and recovery'))('when the da
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const target = new URL(db.url!);
-    proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
-    await proxy.start();
-    const viaProxy = new URL(db.url!);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    t = await startTestApp({ DATABASE_URL: viaProxy.toString() }, { database: db });
+    let viaProxy: string;
+    ({ proxy, url: viaProxy } = await TcpProxy.inFrontOf(db.url!));
+    t = await startTestApp({ DATABASE_URL: viaProxy }, { database: db });
   });
   afterAll(async () => {
     proxy?.up();

@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
-  getNamedType,
-  isCompositeType,
   isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
   isScalarType,
   type GraphQLArgument,
-  type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +14,7 @@ import type { GraphqlClient } from '../../test/graphql-client';
 import { DEMO_ACCOUNTS } from '../db/seeders/demo-accounts';
 import { Role } from '../modules/user/role.enum';
 import { declaredPermissions } from '../../test/declared-permissions';
+import { operationText, sampleInput } from '../../test/schema-walk';
 import { installWriteJournal, type WriteJournal } from '../../test/write-journal';
 import { Permission } from './permissions';
 import { getSchema } from './schema';
@@ -70,16 +67,6 @@ function mutationText(name: string, args: readonly GraphQLArgument[]): string {
 const stringLeaves = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringLeaves) : [];
 
-/** A value of `type` with every field filled in (lists with one item), plain enough to pass the type checks. */
-function skeleton(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return skeleton(type.ofType);
-  if (isListType(type)) return [skeleton(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0].name;
-  if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, skeleton(f.type)]));
-  const plain: Record<string, unknown> = { Int: 1, Float: 1, Boolean: true, Rupiah: 1000, LocalDate: '2026-12-12', DateTimeISO: '2026-12-12T02:00:00.000Z', ID: randomUUID() };
-  return type.name in plain ? plain[type.name] : 'Teks biasa';
-}
-
 /** Paths (argument, input fields, list position 0) to every leaf of scalar `scalar` in an operation's arguments. */
 function leafPaths(args: readonly GraphQLArgument[], scalar: string): string[][] {
   const walk = (type: GraphQLInputType, path: string[]): string[][] => {
@@ -91,21 +78,13 @@ function leafPaths(args: readonly GraphQLArgument[], scalar: string): string[][]
   return args.flatMap((a) => walk(a.type, [a.name]));
 }
 
-/** All arguments as variables, the skeleton of each with `value` at `path`. */
+/** All arguments as variables, every field filled in, with `value` at `path`. */
 function variablesWith(args: readonly GraphQLArgument[], path: string[], value: unknown): Record<string, unknown> {
-  const vars: Record<string, any> = Object.fromEntries(args.map((a) => [a.name, skeleton(a.type)]));
+  const vars: Record<string, any> = Object.fromEntries(args.map((a) => [a.name, sampleInput(a.type, true)]));
   let at = vars;
   for (const key of path.slice(0, -1)) at = at[key];
   at[path.at(-1)!] = value;
   return vars;
-}
-
-/** A request for one root field with its arguments as variables; `{ __typename }` reads any composite result. */
-function operationText(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
-  const decl = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-  const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = isCompositeType(getNamedType(field.type)) ? ' { __typename }' : '';
-  return `${kind}${decl ? `(${decl})` : ''} { ${field.name}${call ? `(${call})` : ''}${selection} }`;
 }
 
 /** Sign-in records failed attempts and sign-out ends the session: both write by design. */

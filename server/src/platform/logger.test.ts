@@ -52,18 +52,15 @@ describe.runIf(requireRealPostgres('log privacy under database failures'))('no p
 
     beforeAll(async () => {
       db = await createTestDatabase();
-      const target = new URL(db.url!);
-      proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
-      await proxy.start();
-      const viaProxy = new URL(db.url!);
-      viaProxy.host = `127.0.0.1:${proxy.port}`;
+      let viaProxy: string;
+      ({ proxy, url: viaProxy } = await TcpProxy.inFrontOf(db.url!));
       const sink = new Writable({
         write(chunk, _encoding, done) {
           lines.push(...String(chunk).split('\n').filter(Boolean));
           done();
         },
       });
-      t = await startTestApp({ DATABASE_URL: viaProxy.toString(), LOG_LEVEL: level }, { database: db, logger: createLogger(level, sink) });
+      t = await startTestApp({ DATABASE_URL: viaProxy, LOG_LEVEL: level }, { database: db, logger: createLogger(level, sink) });
       staff = t.client({ 'x-forwarded-for': IP });
       await staff.signIn('program@kupang.demo', 'kupang2026');
       for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, method).mockImplementation((...args) => void consoleCalls.push([method, ...args]));
