@@ -12,7 +12,7 @@ import { seedDemo } from './db/seeders/demo.seeder';
 import { ensureFirstAdmin } from './db/seeders/first-admin';
 import type { RequestContext } from './graphql/context';
 import { createAuditReadsPlugin } from './graphql/audit-reads.plugin';
-import { createFormatError, localizeErrorsPlugin } from './graphql/error-mapping';
+import { createFormatError, errorResponsePlugin } from './graphql/error-mapping';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import { inputSanityPlugin } from './graphql/input-sanity.plugin';
 import { createRateLimitPlugin } from './graphql/rate-limit';
@@ -79,8 +79,10 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     formatError: createFormatError(logger),
+    // Apollo's own warnings go into the JSON log too.
+    logger,
     // Cache control is off: every answer is `no-store`, and its hook would run for every field resolved.
-    plugins: [localizeErrorsPlugin, inputSanityPlugin, createRateLimitPlugin(config), createAuditReadsPlugin(logger), ApolloServerPluginCacheControlDisabled()],
+    plugins: [errorResponsePlugin, inputSanityPlugin, createRateLimitPlugin(config), createAuditReadsPlugin(logger), ApolloServerPluginCacheControlDisabled()],
     introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

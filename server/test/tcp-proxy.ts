@@ -15,6 +15,16 @@ export class TcpProxy {
     private readonly targetPort: number,
   ) {}
 
+  /** A started proxy in front of the PostgreSQL of `databaseUrl`, and the same URL through it. */
+  static async inFrontOf(databaseUrl: string): Promise<{ proxy: TcpProxy; url: string }> {
+    const target = new URL(databaseUrl);
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.start();
+    const viaProxy = new URL(databaseUrl);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    return { proxy, url: viaProxy.toString() };
+  }
+
   async start(): Promise<void> {
     this.server = net.createServer((client) => {
       if (!this.accepting) {

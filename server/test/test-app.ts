@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import { createApp, type App } from '../src/app';
 import { tablesInDependencyOrder } from '../src/db/backup/table-order';
 import { loadConfig, type AppConfig } from '../src/config';
@@ -31,9 +32,10 @@ export interface TestApp {
 /**
  * Starts the real app on a free port against a fresh database with the demo accounts seeded.
  * Every test file gets its own; call `close()` in afterAll. `env` overrides the configuration
- * (e.g. DATABASE_URL through a proxy); `options.database` reuses a database made by the caller.
+ * (e.g. DATABASE_URL through a proxy); `options.database` reuses a database made by the caller;
+ * `options.logger` receives the app's log (silent otherwise).
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase; logger?: Logger } = {}): Promise<TestApp> {
   const db: TestDatabase = options.database ?? (await createTestDatabase());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kupang-test-'));
   const config = loadConfig({
@@ -50,7 +52,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...env,
   });
-  const app = await createApp(config, createLogger('silent'), { serveWeb: false });
+  const app = await createApp(config, options.logger ?? createLogger('silent'), { serveWeb: false });
   const orm = app.database.orm;
   return {
     app,

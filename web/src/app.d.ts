@@ -14,6 +14,8 @@ declare global {
       user: SessionUser | null;
       /** The browser sent a session the API no longer accepts. */
       sessionExpired: boolean;
+      /** The API asked to be tried again later (Retry-After, seconds), e.g. while its database is away. */
+      retryAfter?: string;
     }
     interface PageData {
       locale: Locale;

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { TcpProxy } from '../../server/test/tcp-proxy';
 import { chooseChromium } from './chromium.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,6 +27,10 @@ export interface RunningPortal {
   url: string;
   /** The portal's database, for tests that count rows: TEST_DATABASE_URL's, or the embedded one's port. */
   databaseUrl: string;
+  /** With `databaseProxy`: cut the server's connections to PostgreSQL (as a restart does) and let them through again. */
+  database?: { down(): void; up(): void };
+  /** What the server process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -90,6 +95,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 export interface PortalOptions {
   /** The market's clock (MARKET_CLOCK), for tests that need a particular day and hour. */
   marketClock?: string;
+  /** Put a TCP proxy between the server and TEST_DATABASE_URL's PostgreSQL, so a test can take the database away. */
+  databaseProxy?: boolean;
 }
 
 /** Starts `node server/dist/main.js` on a free port with a fresh database and the demo sign-ins. */
@@ -107,6 +114,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
   delete env.ORIGIN;
   if (options.marketClock) env.MARKET_CLOCK = options.marketClock;
   if (database) env.DATABASE_URL = database.url;
+  let proxy: TcpProxy | undefined;
+  if (database && options.databaseProxy) ({ proxy, url: env.DATABASE_URL } = await TcpProxy.inFrontOf(database.url));
   // Without TEST_DATABASE_URL the server runs its embedded PostgreSQL; a fixed port lets the tests
   // read it over the same wire protocol.
   const embeddedPort = database ? undefined : await freePort();
@@ -125,6 +134,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       await exited;
       clearTimeout(timer);
     }
+    await proxy?.stop();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -135,7 +145,13 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     await stop();
     throw err;
   }
-  return { url, databaseUrl: database?.url ?? `postgres://postgres@127.0.0.1:${embeddedPort}/postgres`, stop };
+  return {
+    url,
+    databaseUrl: database?.url ?? `postgres://postgres@127.0.0.1:${embeddedPort}/postgres`,
+    database: proxy && { down: () => proxy.down(), up: () => proxy.up() },
+    output: () => output,
+    stop,
+  };
 }
 
 /** Runs one SQL query on the portal's database (the `pg` driver the server already depends on). */

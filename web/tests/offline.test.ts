@@ -6,7 +6,8 @@ import { newPhonePage, queryDatabase, signInWithForm, usePortalAndBrowser } from
 // and next weekend's booking window is open.
 const SATURDAY_9_WITA = '2026-12-05T01:00:00Z';
 
-const app = usePortalAndBrowser({ marketClock: SATURDAY_9_WITA });
+// Through a proxy the test can cut, as a database restart cuts the server's connections.
+const app = usePortalAndBrowser({ marketClock: SATURDAY_9_WITA, databaseProxy: true });
 
 const badge = (page: Page) => page.locator('.outbox-badge');
 /** What the device's outbox holds, read straight from IndexedDB. */
@@ -115,5 +116,45 @@ describe('offline recording', () => {
     expect(await count()).toBe(1);
     await expect(day.textContent()).resolves.toContain('Menunggu pembagian');
     await vendor.context().close();
+  });
+
+  // While PostgreSQL restarts the API answers 503 with Retry-After; the portal passes both on and
+  // the outbox keeps the entry, waits that long and sends it again by itself.
+  it.runIf(process.env.TEST_DATABASE_URL)('a check-in sent while the database is away waits (503, Retry-After) and goes through once it is back', async () => {
+    const staff = await app.signedIn('pasar@kupang.demo');
+    await staff.goto('/pasar/hari');
+    await staff.getByRole('link', { name: 'Sabtu, 5 Desember 2026' }).click();
+    const button = staff.getByRole('button', { name: /^Catat .+ hadir$/ }).first();
+    const bookingId = await button.locator('xpath=..').locator('input[name=bookingId]').inputValue();
+    await staff.locator('form[data-outbox="ready"]').first().waitFor();
+    await staff.context().setOffline(true);
+    await button.click();
+    await staff.getByText(/Tidak ada sinyal: .+ disimpan di HP ini/).waitFor();
+
+    const posts: { status: number; retryAfter?: string; at: number }[] = [];
+    staff.on('response', (r) => {
+      if (r.request().method() === 'POST') posts.push({ status: r.status(), retryAfter: r.headers()['retry-after'], at: Date.now() });
+    });
+    const logFrom = app.portal.output().length;
+    app.portal.database!.down();
+    await staff.context().setOffline(false);
+    await expect.poll(() => posts.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(posts[0]).toMatchObject({ status: 503, retryAfter: '5' });
+    await staff.locator('.outbox', { hasText: 'Server belum bisa menerima' }).waitFor();
+    expect(await outboxEntries(staff)).toEqual([expect.objectContaining({ status: 'pending' })]);
+    await staff.evaluate(() => window.dispatchEvent(new Event('online'))); // too early: the pause holds
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(posts).toHaveLength(1);
+
+    app.portal.database!.up();
+    await badge(staff).waitFor({ state: 'detached', timeout: 20_000 });
+    expect(posts.at(-1)!.status).toBe(200);
+    expect(posts.at(-1)!.at - posts[0].at).toBeGreaterThanOrEqual(5_000);
+    expect(await queryDatabase(app.portal, 'select status from market_booking where id = $1', [bookingId])).toEqual([{ status: 'CHECKED_IN' }]);
+    // Every line the server wrote about the outage is a JSON log entry.
+    const lines = app.portal.output().slice(logFrom).split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((line) => !/^\{.*\}$/.test(line))).toEqual([]);
+    await staff.context().close();
   });
 });

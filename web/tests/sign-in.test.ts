@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPhonePage, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
+import { newPhonePage, queryDatabase, signInWithForm, unlabelledControls, usePortalAndBrowser } from './harness';
 
 const app = usePortalAndBrowser();
 
@@ -57,6 +57,41 @@ describe('signing in and out', () => {
     await expect(page.getByLabel('Kata sandi').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('Nomor HP atau e-mail').inputValue()).resolves.toBe('pasar@kupang.demo');
     await page.context().close();
+  });
+
+  it('lets the owner in on her usual phone while someone elsewhere keeps guessing her password', async () => {
+    const login = 'mitra@kupang.demo';
+    const herPhone = await newPhonePage(app.browser, app.portal);
+    await herPhone.goto('/masuk');
+    await signInWithForm(herPhone, login);
+    await herPhone.waitForURL('**/mitra');
+    const device = (await herPhone.context().cookies()).find((c) => c.name === 'kp_device');
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(device!.expires).toBeGreaterThan(Date.now() / 1000 + 300 * 24 * 3600);
+    await herPhone.locator('header').getByRole('button', { name: 'Keluar' }).click();
+    await herPhone.waitForURL('**/masuk');
+
+    // Another phone guesses until it is made to wait (the delays double after five failures) ...
+    const other = await newPhonePage(app.browser, app.portal);
+    const refusal = other.locator('.field-error', { hasText: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam' });
+    for (let i = 0; i < 10 && !(await refusal.count()); i++) {
+      await other.goto('/masuk');
+      await signInWithForm(other, login, `tebakan-${i}`);
+      await other.locator('.field-error').first().waitFor();
+    }
+    await expect(refusal.count()).resolves.toBe(1);
+    // ... and keeps guessing for a while (its wait now runs for minutes): a phone she never used waits too ...
+    const guessed = `(select bucket from sign_in_failure where bucket like 'login:%' order by last_failure_at desc limit 1)`;
+    await queryDatabase(app.portal, `update sign_in_failure set blocked_until = now() + interval '10 minutes' where bucket = ${guessed}`);
+    await other.goto('/masuk');
+    await signInWithForm(other, login);
+    await refusal.waitFor();
+    await other.context().close();
+    // ... but her usual phone gets straight in.
+    await signInWithForm(herPhone, login);
+    await herPhone.waitForURL('**/mitra');
+    await herPhone.context().close();
+    await queryDatabase(app.portal, 'delete from sign_in_failure'); // the other phone gave up: the next tests start afresh
   });
 
   it('works without JavaScript and returns to the page asked for', async () => {

@@ -54,7 +54,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
   // PGlite serves every connection from one backend session: more than one would interleave transactions.
   let orm: MikroORM<PostgreSqlDriver>;
   try {
-    orm = await MikroORM.init<PostgreSqlDriver>(ormOptions({ clientUrl, poolMax: embedded ? 1 : config.dbPoolMax, logSql: config.logLevel === 'trace' }));
+    orm = await MikroORM.init<PostgreSqlDriver>(ormOptions({ clientUrl, poolMax: embedded ? 1 : config.dbPoolMax, logSql: config.logLevel === 'trace', logger }));
   } catch (err) {
     await embedded?.stop();
     throw new StartupError(`cannot reach the database at ${description}: ${(err as Error).message.split('\n')[0]}`);

@@ -11,7 +11,7 @@ import type { QueryResultRow } from 'pg';
  * (0.1 ms for `select 1`). Placeholders are written `?` as in `connection.execute`, so a query
  * can move between the two; a `?` inside a string literal is not supported here.
  *
- * The statement is counted in the request's tally and logged like MikroORM's own (LOG_LEVEL=trace),
+ * The statement is counted in the request's tally and logged like MikroORM's own (LOG_LEVEL=trace, no values),
  * shares MikroORM's pool, and runs inside the EntityManager's transaction when there is one.
  * Driver errors are converted to MikroORM's exceptions, so the one error mapping still applies.
  * MikroORM's pool hands `timestamptz` and `bigint` over as text: read rows through a `rowShape`
@@ -32,10 +32,10 @@ export async function plainRows<T extends QueryResultRow>(em: EntityManager, sql
   }
   try {
     const result = await pgClient.query<T>(text, params as unknown[]);
-    logStatement(em, sql, params, { took: Date.now() - started, results: result.rowCount ?? undefined });
+    logStatement(em, sql, { took: Date.now() - started, results: result.rowCount ?? undefined });
     return result.rows;
   } catch (err) {
-    logStatement(em, sql, params, { took: Date.now() - started, level: 'error' });
+    logStatement(em, sql, { took: Date.now() - started, level: 'error' });
     throw em.getDriver().convertException(err as Error);
   } finally {
     client.releaseConnection(pgClient);
@@ -61,10 +61,8 @@ function numbered(sql: string): string {
 
 /**
  * Hands the statement to MikroORM's logger (which counts it in the request's tally), with its
- * values inlined as MikroORM logs its own; formatted only when query logging is on.
+ * placeholders: values are never logged (they are names, phone numbers, birth dates).
  */
-function logStatement(em: EntityManager, sql: string, params: readonly unknown[], context: { took: number; results?: number; level?: 'error' }): void {
-  const logger = em.config.getLogger();
-  const query = logger.isEnabled('query') ? em.getPlatform().formatQuery(sql, params as unknown[]) : sql;
-  logger.logQuery({ level: 'info', ...context, query });
+function logStatement(em: EntityManager, sql: string, context: { took: number; results?: number; level?: 'error' }): void {
+  em.config.getLogger().logQuery({ level: 'info', ...context, query: sql });
 }

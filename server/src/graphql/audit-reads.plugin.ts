@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { translate } from '../platform/i18n';
 import type { RequestContext } from './context';
+import { httpHeadFor } from './error-mapping';
 
 /**
  * Writes the request's audited reads (`ctx.auditReads`) once the answer is complete and before
@@ -23,7 +24,10 @@ export function createAuditReadsPlugin(logger: Logger): ApolloServerPlugin<Reque
             response.body.singleResult = {
               errors: [{ message: translate(ctx.locale, 'DATABASE_UNAVAILABLE'), extensions: { code: 'DATABASE_UNAVAILABLE' } }],
             };
-            response.http.status = 503;
+            // Set here, not left to the error plugin: Apollo may run that plugin's hook before this one ends.
+            const head = httpHeadFor('DATABASE_UNAVAILABLE')!;
+            response.http.status = head.status;
+            for (const [name, value] of head.headers) response.http.headers.set(name, value);
           }
         },
       };

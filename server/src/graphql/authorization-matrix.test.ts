@@ -1,48 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-} from 'graphql';
+import { isNonNullType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../db/seeders/demo-accounts';
 import { Role } from '../modules/user/role.enum';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { declaredPermissions } from '../../test/declared-permissions';
+import { operationText, sampleInput } from '../../test/schema-walk';
 import type { GraphqlClient } from '../../test/graphql-client';
 import { roleHasPermission, type Permission } from './permissions';
 import { getSchema } from './schema';
 
-/** A syntactically valid value for any input type, so the call reaches the permission check. */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [];
-  if (isEnumType(type)) return type.getValues()[0].name; // variables carry the enum's name, not its internal value
-  if (isInputObjectType(type)) {
-    const out: Record<string, unknown> = {};
-    for (const f of Object.values(type.getFields())) if (isNonNullType(f.type)) out[f.name] = sample(f.type);
-    return out;
-  }
-  if (isScalarType(type)) {
-    const byName: Record<string, unknown> = { String: 'x', ID: randomUUID(), Int: 1, Float: 1, Boolean: true, LocalDate: '2026-01-03', Rupiah: 1, DateTimeISO: '2026-01-03T02:00:00Z', JSONObject: {} };
-    return byName[type.name] ?? 'x';
-  }
-  return null;
-}
-
-function operationText(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { text: string; variables: Record<string, unknown> } {
+function request(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { text: string; variables: Record<string, unknown> } {
   const required = field.args.filter((a) => isNonNullType(a.type));
-  const decl = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-  const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = isObjectType(getNamedType(field.type)) || !isScalarType(getNamedType(field.type)) && !isEnumType(getNamedType(field.type)) ? ' { __typename }' : '';
-  const variables = Object.fromEntries(required.map((a) => [a.name, sample(a.type)]));
-  return { text: `${kind}${decl ? `(${decl})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`, variables };
+  return { text: operationText(kind, field, required), variables: Object.fromEntries(required.map((a) => [a.name, sampleInput(a.type)])) };
 }
 
 const loginOf = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === role)!.login;
@@ -77,7 +46,7 @@ describe('authorization matrix: every query and mutation, as every role and sign
       for (const field of Object.values(type.getFields())) {
         const permissions = declared.get(field.name) ?? [];
         if (permissions.includes('public')) continue; // sign-in, sign-out and public pages: nothing to deny
-        const { text, variables } = operationText(kind, field);
+        const { text, variables } = request(kind, field);
         for (const [who, client] of clients) {
           const allowed = who !== 'ANONYMOUS' && permissions.every((p) => roleHasPermission(who, p as Permission));
           const r = await client.request(text, variables);

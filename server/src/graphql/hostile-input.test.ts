@@ -14,6 +14,7 @@ import type { GraphqlClient } from '../../test/graphql-client';
 import { DEMO_ACCOUNTS } from '../db/seeders/demo-accounts';
 import { Role } from '../modules/user/role.enum';
 import { declaredPermissions } from '../../test/declared-permissions';
+import { operationText, sampleInput } from '../../test/schema-walk';
 import { installWriteJournal, type WriteJournal } from '../../test/write-journal';
 import { Permission } from './permissions';
 import { getSchema } from './schema';
@@ -60,6 +61,30 @@ function mutationText(name: string, args: readonly GraphQLArgument[]): string {
   const decl = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const call = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   return `mutation${decl ? `(${decl})` : ''} { ${name}${call ? `(${call})` : ''} { userErrors { code field message } } }`;
+}
+
+/** Every string in a request's variables. */
+const stringLeaves = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringLeaves) : [];
+
+/** Paths (argument, input fields, list position 0) to every leaf of scalar `scalar` in an operation's arguments. */
+function leafPaths(args: readonly GraphQLArgument[], scalar: string): string[][] {
+  const walk = (type: GraphQLInputType, path: string[]): string[][] => {
+    if (isNonNullType(type)) return walk(type.ofType, path);
+    if (isListType(type)) return walk(type.ofType, [...path, '0']);
+    if (isInputObjectType(type)) return Object.values(type.getFields()).flatMap((f) => walk(f.type, [...path, f.name]));
+    return isScalarType(type) && type.name === scalar ? [path] : [];
+  };
+  return args.flatMap((a) => walk(a.type, [a.name]));
+}
+
+/** All arguments as variables, every field filled in, with `value` at `path`. */
+function variablesWith(args: readonly GraphQLArgument[], path: string[], value: unknown): Record<string, unknown> {
+  const vars: Record<string, any> = Object.fromEntries(args.map((a) => [a.name, sampleInput(a.type, true)]));
+  let at = vars;
+  for (const key of path.slice(0, -1)) at = at[key];
+  at[path.at(-1)!] = value;
+  return vars;
 }
 
 /** Sign-in records failed attempts and sign-out ends the session: both write by design. */
@@ -114,6 +139,9 @@ describe('hostile input at every mutation (property-based)', () => {
           const call = `${field.name}(${JSON.stringify(variables).slice(0, 300)})`;
           if (codes.includes('INTERNAL_SERVER_ERROR') || r.status >= 500) failures.push(`${call} → internal error ${JSON.stringify(r.errors)}`);
           const problems = [...(r.errors ?? []), ...(r.data?.[field.name]?.userErrors ?? [])];
+          // A refusal never says back what was sent (a password typed into the wrong field, a name).
+          const echoed = stringLeaves(variables).filter((v) => v.trim().length >= 6 && JSON.stringify(r.errors ?? []).includes(JSON.stringify(v).slice(1, -1)));
+          if (echoed.length) failures.push(`${call} → echoes ${JSON.stringify(echoed[0]).slice(0, 80)}`);
           if (problems.some((e: { message: string }) => !/\S/.test(e.message))) failures.push(`${call} → refusal without a message`);
           if (problems.length && !WRITES_ON_REFUSAL.has(field.name) && (await journal.mark()) !== before) {
             failures.push(`${call} → refused but wrote ${await journal.describeSince(before)}`);
@@ -128,4 +156,90 @@ describe('hostile input at every mutation (property-based)', () => {
     // Walked from the schema, so a mutation added later is covered without touching this file.
     expect(tried.sort()).toEqual(Object.keys(schema.getMutationType()!.getFields()).sort());
   }, 120_000);
+
+  // A lone UTF-16 surrogate is legal in JSON ("\ud800") but is not text: PostgreSQL refused it in the
+  // audit entry's JSON (INTERNAL_SERVER_ERROR in 12 mutations) and stored U+FFFD in plain columns.
+  it.each([
+    ['a lone high surrogate', 'Mama \ud800 Kupang'],
+    ['a lone low surrogate', 'Mama \udc00 Kupang'],
+    ['a pair the wrong way round', '\udc00\ud800'],
+  ])('refuses %s in every text field of every mutation with a clear error, changing nothing', async (_, broken) => {
+    const schema = await getSchema();
+    const failures: string[] = [];
+    let tried = 0;
+    for (const field of Object.values(schema.getMutationType()!.getFields())) {
+      for (const path of leafPaths(field.args, 'String')) {
+        tried++;
+        const before = await journal.mark();
+        const r = await admin.request<any>(operationText('mutation', field), variablesWith(field.args, path, broken));
+        const e = r.errors?.[0];
+        const call = `${field.name} ${path.join('.')}`;
+        if (r.status !== 400 || e?.extensions?.code !== 'BAD_USER_INPUT' || e.extensions.reason !== 'INVALID_UNICODE') failures.push(`${call} → ${r.status} ${JSON.stringify(r.errors ?? r.data)}`);
+        else if (!/Unicode/.test(e.message) || JSON.stringify(e.extensions.fields) !== JSON.stringify([{ field: path, constraints: ['INVALID_UNICODE'] }])) failures.push(`${call} → unclear ${JSON.stringify(e)}`);
+        if ((await journal.mark()) !== before) failures.push(`${call} → wrote ${await journal.describeSince(before)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(tried).toBeGreaterThan(50);
+  }, 120_000);
+
+  it('refuses invalid Unicode written into the query text too (escaped or raw), and anonymous registration stores nothing', async () => {
+    const before = await journal.mark();
+    const input = (ownerName: string) => `{ businessName: "Dapur Mama", ownerName: ${ownerName}, phone: "081299990001", password: "rahasia-pasar-1", category: KULINER, products: "Se'i", kelurahanCode: "53.71.02.1004", idempotencyKey: "unicode-literal-1" }`;
+    for (const literal of ['"Mama \\ud800"', '"Mama \ud800"', '"""Mama \ud800"""']) {
+      const r = await t.client().request(`mutation { registerVendor(input: ${input(literal)}) { vendorCode userErrors { code } } }`);
+      expect(r.status).toBe(400);
+      expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(r.errors?.[0].message).toMatch(/Unicode|Invalid character within String/);
+    }
+    // As variables from an anonymous caller (the case that ended in INTERNAL_SERVER_ERROR).
+    const REGISTER = 'mutation($input: RegisterVendorInput!) { registerVendor(input: $input) { vendorCode userErrors { code field } } }';
+    const valid = { businessName: 'Dapur Mama', ownerName: 'Mama Yuli', phone: '081299990001', password: 'rahasia-pasar-1', category: 'KULINER', products: "Se'i", kelurahanCode: '53.71.02.1004' };
+    for (const field of ['businessName', 'ownerName', 'products']) {
+      const r = await t.client({ 'accept-language': 'en' }).request(REGISTER, { input: { ...valid, [field]: `${valid[field as keyof typeof valid]} \ud83d` } });
+      expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_UNICODE', fields: [{ field: ['input', field] }] }, message: expect.stringMatching(/^The input contains broken text/) });
+    }
+    expect(await journal.mark()).toBe(before);
+    // Well-formed text outside the BMP (a surrogate pair) is text like any other.
+    const ok = await t.client().ok<any>(REGISTER, { input: { ...valid, ownerName: 'Mama Yuli 🌽' } });
+    expect(ok.registerVendor.userErrors).toEqual([]);
+  });
+
+  // Every record is identified by a UUID: anything else in an ID argument is refused before any
+  // resolver runs (it used to reach PostgreSQL's uuid cast and end as INTERNAL_SERVER_ERROR).
+  it('refuses an ID that is not a UUID in every ID argument of every query and mutation, naming the field, changing nothing', async () => {
+    const schema = await getSchema();
+    const failures: string[] = [];
+    let tried = 0;
+    for (const [kind, type] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {
+      for (const field of Object.values(type.getFields())) {
+        for (const path of leafPaths(field.args, 'ID')) {
+          tried++;
+          const before = await journal.mark();
+          const r = await admin.request<any>(operationText(kind, field), variablesWith(field.args, path, "nope'--"));
+          const e = r.errors?.[0];
+          const call = `${field.name} ${path.join('.')}`;
+          if (r.status !== 400 || e?.extensions?.code !== 'BAD_USER_INPUT' || e.extensions.reason !== 'INVALID_ID') failures.push(`${call} → ${r.status} ${JSON.stringify(r.errors ?? r.data)}`);
+          else if (JSON.stringify(e.extensions.fields) !== JSON.stringify([{ field: path, constraints: ['INVALID_ID'] }])) failures.push(`${call} → fields ${JSON.stringify(e.extensions.fields)}`);
+          if (JSON.stringify(r).includes('nope')) failures.push(`${call} → echoes the value`);
+          if ((await journal.mark()) !== before) failures.push(`${call} → wrote ${await journal.describeSince(before)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(tried).toBeGreaterThan(40);
+  }, 120_000);
+
+  it.each([
+    ['an admin filter', `{ auditEntries(first: 5, actorId: "nope'--") { totalCount } }`, ['actorId']],
+    ['a nested input', `mutation { setUserActive(input: { userId: "nope'--", active: true }) { userErrors { code } } }`, ['input', 'userId']],
+    ['a list', `{ trainingOutcome(trainingIds: ["00000000-0000-4000-8000-000000000000", "12"]) { __typename } }`, ['trainingIds']],
+  ])('refuses an invalid ID written as a literal in %s, in the caller’s language', async (_, query, field) => {
+    const id = await t.client().request(query);
+    const en = await t.client({ 'accept-language': 'en' }).request(query);
+    for (const [r, text] of [[id, /^ID tidak valid/], [en, /^Invalid ID/]] as const) {
+      expect(r.status).toBe(400);
+      expect(r.errors?.[0]).toMatchObject({ message: expect.stringMatching(text), extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_ID', fields: [{ field, constraints: ['INVALID_ID'] }] } });
+    }
+  });
 });

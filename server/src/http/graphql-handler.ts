@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { DriverException, type MikroORM } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config';
 import { withStatementTally, type StatementTally } from '../db/sql-statement-counter';
 import type { RequestContext } from '../graphql/context';
+import { httpHeadFor } from '../graphql/error-mapping';
 import { Loaders } from '../graphql/loaders';
 import { AuditReads } from '../modules/audit/audit-reads';
 import { AuthService } from '../modules/auth/auth.service';
@@ -60,7 +62,10 @@ export function createGraphqlHandler(apollo: ApolloServer<RequestContext>, orm: 
         context: async () => {
           const em = orm.em.fork();
           const session = await auth.lookup(em, cookies[SESSION_COOKIE]).catch((err: unknown) => {
-            throw err instanceof DriverException ? new AppError(CommonErrors.DATABASE_UNAVAILABLE) : err;
+            if (!(err instanceof DriverException)) throw err;
+            // No plugin runs for a request whose context failed: the HTTP status travels on the error.
+            const code = CommonErrors.DATABASE_UNAVAILABLE;
+            throw new GraphQLError(code, { originalError: new AppError(code), extensions: { code, http: httpHeadFor(code) } });
           });
           const loaders = new Loaders();
           const ctx: RequestContext = {

@@ -7,6 +7,10 @@ export const CommonErrors = defineMessages({
   FORBIDDEN: { id: 'Anda tidak memiliki izin untuk tindakan ini.', en: 'You do not have permission for this action.' },
   NOT_FOUND: { id: 'Data tidak ditemukan.', en: 'Not found.' },
   BAD_USER_INPUT: { id: 'Isian tidak valid.', en: 'Invalid input.' },
+  INVALID_VALUE: {
+    id: 'Isian tidak valid: ada nilai yang tidak sesuai jenisnya atau aturannya (lihat bagian yang disebut).',
+    en: 'Invalid input: a value does not fit its type or its rules (see the fields named).',
+  },
   CONFLICT: { id: 'Data ini sudah ada atau bertabrakan dengan data lain.', en: 'This conflicts with existing data.' },
   IDEMPOTENCY_KEY_REUSED: {
     id: 'Kunci idempotensi ini sudah dipakai untuk permintaan lain.',
@@ -40,5 +44,25 @@ export class AppError extends Error {
   ) {
     super(code);
     this.name = 'AppError';
+  }
+}
+
+/** Where in the input a problem sits and which rules it broke; never the value itself. */
+export interface FieldProblem {
+  field: string[];
+  constraints: string[];
+}
+
+/**
+ * Input refused before any business rule ran: the client sees BAD_USER_INPUT, a message for the
+ * `reason` in its language and the fields concerned, never the values it sent.
+ */
+export class BadInputError extends AppError {
+  constructor(
+    readonly reason: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(CommonErrors.BAD_USER_INPUT);
+    this.name = 'BadInputError';
   }
 }

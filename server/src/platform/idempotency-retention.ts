@@ -2,13 +2,14 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { PURGE_RATE_LIMITS_SQL } from '../graphql/rate-limit';
+import { PURGE_SIGN_IN_FAILURES_SQL } from '../modules/auth/sign-in-throttle';
 
 /** Advisory lock key of the retention job ("kp-idem" in ASCII), shared by every server process. */
 export const IDEMPOTENCY_RETENTION_LOCK = 0x6b702d6964656d;
 export const IDEMPOTENCY_RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
- * Deletes idempotency keys older than `days` (and rate-limit counters of windows long past). Only one process at a time does it: the others
+ * Deletes idempotency keys older than `days` (and rate-limit and sign-in counters long quiet). Only one process at a time does it: the others
  * find the transaction-scoped advisory lock taken and skip this round (returns null then).
  */
 export async function purgeIdempotencyKeys(em: EntityManager, days: number): Promise<number | null> {
@@ -24,6 +25,7 @@ export async function purgeIdempotencyKeys(em: EntityManager, days: number): Pro
       ctx,
     );
     await conn.execute(PURGE_RATE_LIMITS_SQL, [], 'run', ctx);
+    await conn.execute(PURGE_SIGN_IN_FAILURES_SQL, [], 'run', ctx);
     return rows.length;
   });
 }

@@ -4,6 +4,7 @@ import { Migration20261128000000Foundation } from './Migration20261128000000Foun
 import { Migration20261128001000SignInThrottle } from './Migration20261128001000SignInThrottle';
 import { Migration20261128130000ApiRateLimit } from './Migration20261128130000ApiRateLimit';
 import { Migration20261207020100AccountErasure } from './Migration20261207020100AccountErasure';
+import { Migration20261207040000SignInDelays } from './Migration20261207040000SignInDelays';
 
 /**
  * Checked-in migrations in order, applied on every start: the foundation's, then each feature
@@ -14,6 +15,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128000000Foundation', class: Migration20261128000000Foundation },
   { name: 'Migration20261128001000SignInThrottle', class: Migration20261128001000SignInThrottle },
   { name: 'Migration20261128130000ApiRateLimit', class: Migration20261128130000ApiRateLimit },
+  { name: 'Migration20261207040000SignInDelays', class: Migration20261207040000SignInDelays },
   ...featureModules.flatMap((m) => m.migrations),
   { name: 'Migration20261207020100AccountErasure', class: Migration20261207020100AccountErasure },
 ];

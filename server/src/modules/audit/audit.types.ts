@@ -1,4 +1,4 @@
-import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { AuditEntry } from './audit-entry.entity';
@@ -9,11 +9,11 @@ export class AuditEntriesArgs extends PageArgs {
   @MaxLength(60)
   entityType?: string;
 
-  @Field(() => String, { nullable: true, description: 'Only entries about this record.' })
+  @Field(() => ID, { nullable: true, description: 'Only entries about this record.' })
   @MaxLength(64)
   entityId?: string;
 
-  @Field(() => String, { nullable: true, description: 'Only entries by this account.' })
+  @Field(() => ID, { nullable: true, description: 'Only entries by this account.' })
   @MaxLength(64)
   actorId?: string;
 }

@@ -6,8 +6,8 @@ export const AuthErrors = defineMessages({
     en: 'Wrong phone number/e-mail or password.',
   },
   TOO_MANY_ATTEMPTS: {
-    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
-    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {wait}.',
+    en: 'Too many failed sign-in attempts. Try again in {wait}.',
   },
   ACCOUNT_DISABLED: { id: 'Akun ini dinonaktifkan. Hubungi admin.', en: 'This account is disabled. Contact an administrator.' },
   PASSWORD_TOO_SHORT: { id: 'Kata sandi minimal {min} karakter.', en: 'The password must have at least {min} characters.' },

@@ -9,8 +9,9 @@ import { USER } from '../user/user.row';
 import { AuthErrors } from './auth.errors';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.util';
 import { Session } from './session.entity';
-import { SignInThrottle, THROTTLE } from './sign-in-throttle';
-import { clearedSessionCookie, hashSessionToken, newSessionToken, sessionCookie } from './session-cookie.util';
+import { DEVICE_COOKIE, DeviceCookies } from './device-cookie.util';
+import { SignInThrottle, waitText } from './sign-in-throttle';
+import { clearedSessionCookie, hashSessionToken, newSessionToken, parseCookies, sessionCookie } from './session-cookie.util';
 
 export interface SessionLookup {
   user: AuthUser | null;
@@ -20,7 +21,8 @@ export interface SessionLookup {
 /** Sign-in, sign-out and turning a session cookie into the signed-in user. */
 export class AuthService {
   private readonly audit = new AuditService();
-  private readonly throttle = new SignInThrottle();
+  /** Keyed by PII_KEY (the keys are derived from it), made at the first sign-in. */
+  private keyed?: { throttle: SignInThrottle; devices: DeviceCookies };
 
   /** Finds an account by e-mail or by mobile number in any common Indonesian notation. */
   private findByLogin(em: EntityManager, login: string): Promise<User | null> {
@@ -32,19 +34,24 @@ export class AuthService {
 
   /**
    * Checks the password and opens a server-side session, returned to the browser as an
-   * httpOnly cookie. A wrong login and a wrong password give the same answer.
+   * httpOnly cookie. A wrong login and a wrong password give the same answer. Failures slow down
+   * the login and the address with growing delays, except on a device this account has signed in
+   * on before (its device cookie), which only slows down itself (sign-in-throttle.ts).
    */
   async signIn(ctx: RequestContext, login: string, password: string): Promise<{ user?: User; userErrors: UserError[] }> {
-    if (await this.throttle.isLocked(ctx.em, login, ctx.ip)) {
-      return { userErrors: [userError(ctx.locale, AuthErrors.TOO_MANY_ATTEMPTS, ['input', 'login'], { minutes: THROTTLE.windowMinutes })] };
-    }
+    this.keyed ??= { throttle: new SignInThrottle(ctx.config.piiKey!), devices: new DeviceCookies(ctx.config.piiKey!) };
+    const { throttle, devices } = this.keyed;
     const user = await this.findByLogin(ctx.em, login);
+    const nonce = devices.verify(parseCookies(ctx.req.headers.cookie)[DEVICE_COOKIE], user?.id);
+    const buckets = throttle.bucketsFor(login, ctx.ip, nonce && user ? { userId: user.id, nonce } : undefined);
+    const { waitSeconds } = await throttle.take(ctx.em, buckets);
+    if (waitSeconds) return { userErrors: [userError(ctx.locale, AuthErrors.TOO_MANY_ATTEMPTS, ['input', 'login'], { wait: waitText(ctx.locale, waitSeconds) })] };
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
     if (!user || !ok) {
-      await this.throttle.recordFailure(ctx.em, login, ctx.ip);
+      await throttle.failed(ctx.em, buckets);
       return { userErrors: [userError(ctx.locale, AuthErrors.INVALID_CREDENTIALS, ['input', 'password'])] };
     }
-    await this.throttle.clear(ctx.em, login);
+    await throttle.succeeded(ctx.em, buckets);
     if (!user.active) return { userErrors: [userError(ctx.locale, AuthErrors.ACCOUNT_DISABLED, ['input', 'login'])] };
 
     const token = newSessionToken();
@@ -56,7 +63,7 @@ export class AuthService {
     this.audit.record(ctx, 'auth.sign_in', 'User', user.id, { actorId: user.id, actorRole: user.role });
     ctx.auditReads.signedInAs = user.id;
     await ctx.em.flush();
-    ctx.responseCookies.push(sessionCookie(token, ttlSeconds, ctx.config.cookieSecure));
+    ctx.responseCookies.push(sessionCookie(token, ttlSeconds, ctx.config.cookieSecure), devices.header(user.id, nonce, ctx.config.cookieSecure));
     return { user, userErrors: [] };
   }
 

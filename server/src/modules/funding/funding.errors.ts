@@ -1,3 +1,4 @@
+import { declareUniqueConstraints } from '../../graphql/unique-violation';
 import { defineMessages } from '../../platform/i18n';
 
 export const FundingErrors = defineMessages({
@@ -13,4 +14,9 @@ export const FundingErrors = defineMessages({
   FUNDING_ALREADY_REVERSED: { id: 'Transaksi ini sudah dibatalkan (reversal hanya sekali).', en: 'This transaction has already been reversed (at most once).' },
   FUNDING_REVERSAL_NOT_REVERSIBLE: { id: 'Baris pembatalan tidak dapat dibatalkan lagi.', en: 'A reversal line cannot itself be reversed.' },
   FUNDING_INVALID_PERIOD: { id: 'Periode tidak valid: tanggal awal harus sebelum tanggal akhir, paling lama 10 tahun.', en: 'Invalid period: the start must precede the end, at most 10 years.' },
+});
+
+declareUniqueConstraints({
+  funding_source_name_year_unique: { code: FundingErrors.FUNDING_SOURCE_EXISTS, field: 'name' },
+  funding_transaction_reversed_once: { code: FundingErrors.FUNDING_ALREADY_REVERSED, field: 'transactionId' },
 });

@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage } from '../../graphql/connection';
 import { userError, type UserError } from '../../graphql/user-error.type';
@@ -55,27 +54,22 @@ export class FundingService {
     if (input.kind !== FundingSourceKind.CSR && input.partnerId) return { userErrors: [userError(ctx.locale, FundingErrors.FUNDING_PARTNER_ONLY_FOR_CSR, ['input', 'partnerId'])] };
     if (input.partnerId && !UUID.test(input.partnerId)) return { userErrors: [userError(ctx.locale, FundingErrors.FUNDING_UNKNOWN_PARTNER, ['input', 'partnerId'])] };
     const result = await asPayload(async () => {
-      try {
-        const { value } = await runIdempotent(ctx.em, 'funding.createSource', input.idempotencyKey, ctx.user?.id, async (em) => {
-          const source = new FundingSource(input.kind, name, input.fiscalYear);
-          if (input.partnerId) {
-            const partner = await em.findOne(Partner, input.partnerId);
-            if (!partner) throw refuse(ctx, FundingErrors.FUNDING_UNKNOWN_PARTNER, ['input', 'partnerId']);
-            source.partner = partner;
-          }
-          source.description = input.description?.trim() || undefined;
-          em.persist(source);
-          this.audit.record({ ...ctx, em }, 'funding.source.create', 'FundingSource', source.id, {
-            after: { kind: source.kind, name, fiscalYear: source.fiscalYear, partnerId: input.partnerId ?? null },
-          });
-          await em.flush();
-          return source.id;
+      const { value } = await runIdempotent(ctx.em, 'funding.createSource', input.idempotencyKey, ctx.user?.id, async (em) => {
+        const source = new FundingSource(input.kind, name, input.fiscalYear);
+        if (input.partnerId) {
+          const partner = await em.findOne(Partner, input.partnerId);
+          if (!partner) throw refuse(ctx, FundingErrors.FUNDING_UNKNOWN_PARTNER, ['input', 'partnerId']);
+          source.partner = partner;
+        }
+        source.description = input.description?.trim() || undefined;
+        em.persist(source);
+        this.audit.record({ ...ctx, em }, 'funding.source.create', 'FundingSource', source.id, {
+          after: { kind: source.kind, name, fiscalYear: source.fiscalYear, partnerId: input.partnerId ?? null },
         });
-        return { id: value };
-      } catch (err) {
-        if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, FundingErrors.FUNDING_SOURCE_EXISTS, ['input', 'name']);
-        throw err;
-      }
+        await em.flush();
+        return source.id;
+      });
+      return { id: value };
     });
     if (!('id' in result)) return result;
     return { fundingSource: (await ctx.em.findOneOrFail(FundingSource, result.id)) ?? undefined, userErrors: [] };
@@ -112,27 +106,22 @@ export class FundingService {
     if (!UUID.test(input.transactionId)) return { userErrors: [userError(ctx.locale, FundingErrors.FUNDING_UNKNOWN_TRANSACTION, ['input', 'transactionId'])] };
     const field = ['input', 'transactionId'];
     const result = await asPayload(async () => {
-      try {
-        const { value } = await runIdempotent(ctx.em, 'funding.reverseTransaction', input.idempotencyKey, ctx.user?.id, async (em) => {
-          const original = await em.findOne(FundingTransaction, input.transactionId);
-          if (!original) throw refuse(ctx, FundingErrors.FUNDING_UNKNOWN_TRANSACTION, field);
-          if (original.reverses) throw refuse(ctx, FundingErrors.FUNDING_REVERSAL_NOT_REVERSIBLE, field);
-          if (await em.count(FundingTransaction, { reverses: original.id })) throw refuse(ctx, FundingErrors.FUNDING_ALREADY_REVERSED, field);
-          const line = new FundingTransaction(original.source, original.type, original.program, original.purpose, -original.amount, original.valueDate);
-          line.reverses = original;
-          line.reason = reason;
-          line.description = original.description;
-          if (ctx.user) line.recordedBy = em.getReference(User, ctx.user.id);
-          em.persist(line);
-          this.audit.record({ ...ctx, em }, 'funding.transaction.reverse', 'FundingTransaction', line.id, { after: { reverses: original.id, amount: line.amount, reason } });
-          await em.flush();
-          return line.id;
-        });
-        return { id: value };
-      } catch (err) {
-        if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, FundingErrors.FUNDING_ALREADY_REVERSED, field);
-        throw err;
-      }
+      const { value } = await runIdempotent(ctx.em, 'funding.reverseTransaction', input.idempotencyKey, ctx.user?.id, async (em) => {
+        const original = await em.findOne(FundingTransaction, input.transactionId);
+        if (!original) throw refuse(ctx, FundingErrors.FUNDING_UNKNOWN_TRANSACTION, field);
+        if (original.reverses) throw refuse(ctx, FundingErrors.FUNDING_REVERSAL_NOT_REVERSIBLE, field);
+        if (await em.count(FundingTransaction, { reverses: original.id })) throw refuse(ctx, FundingErrors.FUNDING_ALREADY_REVERSED, field);
+        const line = new FundingTransaction(original.source, original.type, original.program, original.purpose, -original.amount, original.valueDate);
+        line.reverses = original;
+        line.reason = reason;
+        line.description = original.description;
+        if (ctx.user) line.recordedBy = em.getReference(User, ctx.user.id);
+        em.persist(line);
+        this.audit.record({ ...ctx, em }, 'funding.transaction.reverse', 'FundingTransaction', line.id, { after: { reverses: original.id, amount: line.amount, reason } });
+        await em.flush();
+        return line.id;
+      });
+      return { id: value };
     });
     if (!('id' in result)) return result;
     return { fundingTransaction: await ctx.em.findOneOrFail(FundingTransaction, result.id), userErrors: [] };

@@ -1,3 +1,4 @@
+import { declareUniqueConstraints } from '../../graphql/unique-violation';
 import { defineMessages } from '../../platform/i18n';
 
 /** Refusals of rounds and deliveries, in Bahasa Indonesia first. */
@@ -42,4 +43,9 @@ export const DistributionErrors = defineMessages({
     id: 'Kunci idempotensi wajib diisi agar pengiriman ulang tidak tercatat dua kali.',
     en: 'An idempotency key is required so that a resend is never recorded twice.',
   },
+});
+
+declareUniqueConstraints({
+  ina_distribution_round_program_month_unique: { code: DistributionErrors.ROUND_EXISTS, field: 'month' },
+  ina_distribution_reversed_once: { code: DistributionErrors.DISTRIBUTION_ALREADY_REVERSED, field: 'distributionId' },
 });

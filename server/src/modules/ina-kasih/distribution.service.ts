@@ -154,12 +154,7 @@ export class DistributionService {
         r.reason = reason;
         if (ctx.user) r.recordedBy = em.getReference(User, ctx.user.id);
         em.persist(r);
-        try {
-          await em.flush();
-        } catch (err) {
-          if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, DistributionErrors.DISTRIBUTION_ALREADY_REVERSED, field);
-          throw err;
-        }
+        await em.flush(); // reversed meanwhile: the unique constraint answers DISTRIBUTION_ALREADY_REVERSED
         const moved: { lot_id: string; packs: number; unit_cost: string }[] = await em.execute(
           `select lot_id, sum(packs)::int as packs, unit_cost from ina_stock_movement where distribution_id = ? group by lot_id, unit_cost`,
           [original.id],

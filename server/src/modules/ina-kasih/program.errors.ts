@@ -1,3 +1,4 @@
+import { declareUniqueConstraints } from '../../graphql/unique-violation';
 import { defineMessages } from '../../platform/i18n';
 
 /** Refusals of programs, entitlement rules and stock, in Bahasa Indonesia first. */
@@ -23,4 +24,9 @@ export const ProgramErrors = defineMessages({
     id: 'Stok pembalut tidak cukup: tersisa {available} paket, dibutuhkan {needed} paket.',
     en: 'Not enough pad stock: {available} packs left, {needed} packs needed.',
   },
+});
+
+declareUniqueConstraints({
+  ina_program_name_unique: { code: ProgramErrors.PROGRAM_NAME_TAKEN, field: 'name' },
+  ina_entitlement_rule_program_month_unique: { code: ProgramErrors.PROGRAM_RULE_MONTH_TAKEN, field: 'effectiveMonth' },
 });

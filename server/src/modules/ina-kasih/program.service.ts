@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
@@ -50,12 +50,7 @@ export class ProgramService {
         this.audit.record({ ...ctx, em }, 'ina.program.create', 'Program', program.id, {
           after: { name, effectiveMonth: monthOf(month), packsPerWoman: rule.packsPerWoman, padsPerPack: rule.padsPerPack },
         });
-        try {
-          await em.flush();
-        } catch (err) {
-          if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, ProgramErrors.PROGRAM_NAME_TAKEN, ['input', 'name']);
-          throw err;
-        }
+        await em.flush(); // a name taken meanwhile: its unique constraint answers PROGRAM_NAME_TAKEN (program.errors.ts)
         return { id: program.id };
       });
       return { program: await ctx.em.findOneOrFail(Program, value.id, { refresh: true }), userErrors: [] };
@@ -85,12 +80,7 @@ export class ProgramService {
         this.audit.record({ ...ctx, em }, 'ina.rule.set', 'EntitlementRule', rule.id, {
           after: { programId: program.id, effectiveMonth: monthOf(month), packsPerWoman: rule.packsPerWoman, padsPerPack: rule.padsPerPack },
         });
-        try {
-          await em.flush();
-        } catch (err) {
-          if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, ProgramErrors.PROGRAM_RULE_MONTH_TAKEN, ['input', 'effectiveMonth']);
-          throw err;
-        }
+        await em.flush();
         return { id: rule.id };
       });
       return { rule: await ctx.em.findOneOrFail(EntitlementRule, value.id, { refresh: true }), userErrors: [] };

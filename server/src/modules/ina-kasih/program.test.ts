@@ -39,11 +39,17 @@ describe('Ina Kasih programs, entitlement rules and stock (real HTTP, real Postg
     [{ packsPerWoman: 21 }, 'PROGRAM_INVALID_PACKS', 'packsPerWoman'],
     [{ padsPerPack: 0 }, 'PROGRAM_INVALID_PADS_PER_PACK', 'padsPerPack'],
     [{ programId: '00000000-0000-4000-8000-000000000000' }, 'PROGRAM_NOT_FOUND', 'programId'],
-    [{ programId: 'bukan-uuid' }, 'PROGRAM_NOT_FOUND', 'programId'],
   ])('refuses the rule %j with %s and changes nothing', async (patch, code, field) => {
     const before = await t.fingerprint();
     const r = await staff.ok<any>(SET_RULE, { i: { programId, effectiveMonth: '2026-12', packsPerWoman: 3, padsPerPack: 8, ...patch } });
     expect(r.setEntitlementRule.userErrors).toEqual([expect.objectContaining({ code, field: ['input', field] })]);
+    expect(await t.fingerprint()).toEqual(before);
+  });
+
+  it('refuses a program id that is not a UUID at the API edge, naming the field, and changes nothing', async () => {
+    const before = await t.fingerprint();
+    const r = await staff.request<any>(SET_RULE, { i: { programId: 'bukan-uuid', effectiveMonth: '2026-12', packsPerWoman: 3, padsPerPack: 8 } });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID', fields: [{ field: ['i', 'programId'] }] });
     expect(await t.fingerprint()).toEqual(before);
   });
 

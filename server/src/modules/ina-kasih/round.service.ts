@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
@@ -72,12 +72,7 @@ export class RoundService {
         const round = new DistributionRound(program, month, rule);
         if (ctx.user) round.openedBy = em.getReference(User, ctx.user.id);
         em.persist(round);
-        try {
-          await em.flush();
-        } catch (err) {
-          if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, DistributionErrors.ROUND_EXISTS, ['input', 'month']);
-          throw err;
-        }
+        await em.flush(); // a round opened meanwhile by another process: its unique constraint answers ROUND_EXISTS
         const planned = (await em.execute(PLAN_SQL, [round.id, month, rule.packsPerWoman, month, month, month], 'run')) as unknown as { affectedRows: number };
         this.audit.record({ ...ctx, em }, 'ina.round.open', 'DistributionRound', round.id, {
           after: { programId: program.id, month: monthOf(month), families: planned.affectedRows, packsPerWoman: rule.packsPerWoman },

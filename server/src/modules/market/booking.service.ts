@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { plainRows } from '../../db/plain-sql';
 import type { RequestContext } from '../../graphql/context';
@@ -167,13 +167,9 @@ export class BookingService {
       id, createdAt, createdAt, vendor.id, zone ?? null, now,
       ...audit.params,
     ];
-    try {
-      const written = await plainRows(ctx.em as EntityManager, `${key ? REQUEST_IN_WINDOW_KEYED_SQL : REQUEST_IN_WINDOW_SQL} ${audit.sql} returning 1`, params);
-      if (!written.length) return undefined;
-    } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
-      throw err;
-    }
+    // A second request of hers stored meanwhile: the unique constraint answers MARKET_ALREADY_REQUESTED (market.errors.ts).
+    const written = await plainRows(ctx.em as EntityManager, `${key ? REQUEST_IN_WINDOW_KEYED_SQL : REQUEST_IN_WINDOW_SQL} ${audit.sql} returning 1`, params);
+    if (!written.length) return undefined;
     return {
       id, createdAt, marketDayId: day.id, vendorId: vendor.id, stallId: null, status: BookingStatus.REQUESTED, zonePreference: zone ?? null,
       requestedAt: now, explanation: null, allocationFacts: null, waitlistPosition: null, checkedInAt: null, cancelledAt: null,
@@ -203,13 +199,8 @@ export class BookingService {
       if (day.status === MarketDayStatus.ALLOCATED) await this.firstCome(em, day, booking);
       em.persist(booking);
       this.audit.record({ ...ctx, em }, 'market.booking.request', 'MarketBooking', booking.id, { after: { date: day.date, status: booking.status } });
-      try {
-        await em.flush();
-      } catch (err) {
-        // One active booking per vendor and day: the partial unique index says so, also across processes.
-        if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, MarketErrors.MARKET_ALREADY_REQUESTED, ['input', 'marketDayId']);
-        throw err;
-      }
+      // One active booking per vendor and day: the partial unique index says so, also across processes.
+      await em.flush();
       return booking;
     });
   }

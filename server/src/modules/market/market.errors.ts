@@ -1,3 +1,4 @@
+import { declareUniqueConstraints } from '../../graphql/unique-violation';
 import { defineMessages } from '../../platform/i18n';
 
 /** Every refusal of the market, in Bahasa Indonesia first. */
@@ -48,4 +49,13 @@ export const MarketErrors = defineMessages({
     id: 'Belum bisa menandai tidak hadir sebelum batas hadir ({cutoff}).',
     en: 'No-shows can only be marked after the check-in cut-off ({cutoff}).',
   },
+});
+
+/** What losing a race against the market's unique constraints means (the answer of each check). */
+declareUniqueConstraints({
+  market_vendor_phone_unique: { code: MarketErrors.MARKET_PHONE_REGISTERED, field: 'phone' },
+  market_day_date_unique: { code: MarketErrors.MARKET_DAY_EXISTS, field: 'date' },
+  market_stall_code_unique: { code: MarketErrors.MARKET_STALL_TAKEN, field: 'position' },
+  market_stall_zone_position_unique: { code: MarketErrors.MARKET_STALL_TAKEN, field: 'position' },
+  market_booking_one_per_vendor_per_day: { code: MarketErrors.MARKET_ALREADY_REQUESTED, field: 'marketDayId' },
 });

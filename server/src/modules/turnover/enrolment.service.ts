@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape, type PageArgs } from '../../graphql/connection';
@@ -71,12 +71,7 @@ export class EnrolmentService {
       this.audit.record({ ...ctx, em }, self ? 'training.join' : 'training.enrol_vendor', 'Enrolment', enrolment.id, {
         after: { training: training.id, vendor: vendor.code, status: enrolment.status, waitlistPosition: enrolment.waitlistPosition },
       });
-      try {
-        await em.flush();
-      } catch (err) {
-        if (err instanceof UniqueConstraintViolationException) throw refuse(ctx, TrainingErrors.TRAINING_ALREADY_ENROLLED, ['input', 'trainingId']);
-        throw err;
-      }
+      await em.flush(); // enrolled meanwhile: the unique constraint answers TRAINING_ALREADY_ENROLLED (training.errors.ts)
       return { id: enrolment.id };
     });
     return { enrolment: await ctx.em.findOneOrFail(Enrolment, value.id, { refresh: true }), userErrors: [] };

@@ -119,8 +119,10 @@ describe('training outcome: before and after, attendees beside the rest (real Po
     const wide = await staff.ok<any>(OUTCOME, { ids: [t1], days: 366 });
     // (9.999.999 + 1.200.000) / 4 = 2.799.999,75 → 2.800.000
     expect(wide.trainingOutcome.attended.before).toEqual({ vendors: 2, vendorMarketDays: 4, total: 11_199_999, averagePerMarketDay: 2_800_000 });
-    const none = await staff.ok<any>(OUTCOME, { ids: ['00000000-0000-4000-8000-000000000000', 'x'] });
+    const none = await staff.ok<any>(OUTCOME, { ids: ['00000000-0000-4000-8000-000000000000'] });
     expect(none.trainingOutcome).toMatchObject({ trainings: 0, attendees: 0, firstTrainingDate: null, attended: { before: { vendorMarketDays: 0, total: 0, averagePerMarketDay: null }, changePercent: null } });
+    const notAnId = await staff.request(OUTCOME, { ids: [t1, 'x'] });
+    expect(notAnId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID', fields: [{ field: ['ids', '1'] }] });
     const bad = await staff.request(OUTCOME, { ids: [t1], days: 2 });
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'TRAINING_OUTCOME_DAYS_INVALID' }, message: expect.stringContaining('7 sampai 366') });
     const partner = await t.as('mitra@kupang.demo');

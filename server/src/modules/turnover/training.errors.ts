@@ -1,3 +1,4 @@
+import { declareUniqueConstraints } from '../../graphql/unique-violation';
 import { defineMessages } from '../../platform/i18n';
 
 /** Every refusal of trainings and mentoring, in Bahasa Indonesia first. */
@@ -42,3 +43,5 @@ export const MentoringErrors = defineMessages({
     en: 'The done date must be between the visit date and today (WITA).',
   },
 });
+
+declareUniqueConstraints({ training_enrolment_one_active: { code: TrainingErrors.TRAINING_ALREADY_ENROLLED, field: 'trainingId' } });

@@ -1,3 +1,4 @@
+import { declareUniqueConstraints } from '../../graphql/unique-violation';
 import { defineMessages } from '../../platform/i18n';
 
 export const UserErrors = defineMessages({
@@ -9,4 +10,10 @@ export const UserErrors = defineMessages({
   UNKNOWN_KELURAHAN: { id: 'Kode kelurahan tidak dikenal: {codes}.', en: 'Unknown kelurahan code: {codes}.' },
   LOCALE_UNKNOWN: { id: 'Bahasa tidak dikenal. Pilih id (Bahasa Indonesia) atau en (English).', en: 'Unknown language. Choose id (Bahasa Indonesia) or en (English).' },
   CANNOT_DISABLE_SELF: { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot disable your own account.' },
+});
+
+/** A second account with a login already in use (two admins at once) gets the answer of the check. */
+declareUniqueConstraints({
+  app_user_email_unique: { code: UserErrors.LOGIN_TAKEN, field: 'email' },
+  app_user_phone_unique: { code: UserErrors.LOGIN_TAKEN, field: 'phone' },
 });

@@ -18,6 +18,8 @@ export const KEY_FIELD = 'idempotencyKey';
 /** Older forms name their server-made key `key`; it is used as the entry's key as it is. */
 const KEY_FIELDS = [KEY_FIELD, 'key'];
 const RETRY_MS = 30_000;
+/** The longest pause a server may ask for (Retry-After) before the outbox tries again anyway. */
+const MAX_PAUSE_MS = 5 * 60_000;
 
 /** What the status badge shows; only ever changed in the browser. */
 export const outboxState = $state({
@@ -67,6 +69,20 @@ async function keep(form: HTMLFormElement, entry: OutboxEntry): Promise<void> {
 
 /** A failure that says nothing about the entry itself: keep it and try again later. */
 const transient = (status: number | undefined) => status === undefined || status === 408 || status === 429 || status >= 500;
+
+/** Until when the server asked not to be sent anything (its Retry-After), and the replay planned for then. */
+let pausedUntil = 0;
+let resume: ReturnType<typeof setTimeout> | undefined;
+
+/** Honours a 429/503's Retry-After (seconds): no automatic replay before it, and one right after it. */
+function pauseAsAsked(response: Response): void {
+  const seconds = Number(response.headers.get('retry-after'));
+  if (!Number.isFinite(seconds) || seconds <= 0) return;
+  const ms = Math.min(seconds * 1000, MAX_PAUSE_MS);
+  pausedUntil = Date.now() + ms;
+  clearTimeout(resume);
+  resume = setTimeout(() => void replayOutbox(), ms + 250);
+}
 
 export interface OutboxOptions {
   /** How the entry is listed while it waits, e.g. "Omzet Mama Dorkas, Sabtu". */
@@ -143,6 +159,7 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
   const message = (result.error as { message?: string } | undefined)?.message ?? response.statusText;
   if (transient(status)) {
     outboxState.lastError = say('offline.serverBusy', { message });
+    pauseAsAsked(response);
     return 'stop';
   }
   entry.message = message || say('offline.refusedPlain');
@@ -155,7 +172,8 @@ let again = false;
 
 /**
  * Sends the waiting entries, oldest first, one at a time. Stops at the first entry that
- * cannot get through (keeps the order); a refused entry stays listed with the reason.
+ * cannot get through (keeps the order); a refused entry stays listed with the reason. A server
+ * that answers 503/429 with Retry-After (the API while its database restarts) gets that pause.
  * One run at a time per tab, and one per device where the browser has Web Locks; a request
  * during a run (a new entry, the connection back) makes one more run after it.
  */
@@ -209,12 +227,13 @@ export async function dismissEntry(key: string): Promise<void> {
   await refresh();
 }
 
-/** Starts watching the connection: sends on load, when the phone comes back online, and every 30 s while entries wait. */
+/** Starts watching the connection: sends on load, when the phone comes back online, and every 30 s while entries wait (after any Retry-After pause). */
 export function startOutbox(): () => void {
-  const online = () => void replayOutbox();
+  // Automatic tries wait out a pause the server asked for; a tap on "send now" does not.
+  const online = () => void (Date.now() >= pausedUntil && replayOutbox());
   window.addEventListener('online', online);
   const timer = setInterval(() => {
-    if (navigator.onLine && outboxState.entries.some((e) => e.status === 'pending')) void replayOutbox();
+    if (navigator.onLine && Date.now() >= pausedUntil && outboxState.entries.some((e) => e.status === 'pending')) void replayOutbox();
   }, RETRY_MS);
   void refresh().then(() => (navigator.onLine && outboxState.entries.length ? replayOutbox() : undefined));
   return () => {

@@ -2,6 +2,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 
 export const SESSION_COOKIE = 'kp_session';
 export const LANG_COOKIE = 'kp_lang';
+/** Set by the API at a successful sign-in: this phone has signed in to the account before (sign-in throttling). */
+export const DEVICE_COOKIE = 'kp_device';
 
 /**
  * Attributes shared by the portal's cookies. Secure follows the request's scheme: a Secure

@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { LANG_COOKIE, SESSION_COOKIE } from './cookies';
+import { DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './cookies';
 import type { TypedDocumentString } from './gql/graphql';
 
 /** The first error the API reported: a stable code and a message already in the caller's language. */
@@ -39,7 +39,7 @@ function apiUrl(): string {
 }
 
 /**
- * Sends a GraphQL document to the API as the browser's user: their session and language
+ * Sends a GraphQL document to the API as the browser's user: their session, language and device
  * cookies and their address (the API trusts X-Forwarded-For from loopback only). Documents are
  * written with `graphql()` from `./gql`, so the result and the variables are typed from the schema.
  */
@@ -48,6 +48,8 @@ export async function execute<T, V>(event: RequestEvent, document: TypedDocument
   const session = event.cookies.get(SESSION_COOKIE);
   // Re-encoded: a decoded value could otherwise smuggle "; name=value" into the header.
   if (session) cookies.push(`${SESSION_COOKIE}=${encodeURIComponent(session)}`);
+  const device = event.cookies.get(DEVICE_COOKIE);
+  if (device) cookies.push(`${DEVICE_COOKIE}=${encodeURIComponent(device)}`);
   const url = apiUrl();
   let response: Response;
   try {
@@ -59,6 +61,7 @@ export async function execute<T, V>(event: RequestEvent, document: TypedDocument
   } catch {
     return { ok: false, error: { code: 'API_UNREACHABLE', message: translate(event.locals.locale, 'error.apiUnreachable') } };
   }
+  passRetryAfter(event, response);
   const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
   const first = body.errors?.[0];
   if (first || !body.data) {
@@ -68,6 +71,18 @@ export async function execute<T, V>(event: RequestEvent, document: TypedDocument
     };
   }
   return { ok: true, data: body.data, response };
+}
+
+/**
+ * The API answers 503 with Retry-After while its database is away (429 when rate-limited): the
+ * portal's answer carries the same header, so the browser's offline outbox and any proxy wait
+ * that long before trying again. Set once per request (SvelteKit refuses a header set twice).
+ */
+function passRetryAfter(event: RequestEvent, response: Response): void {
+  const retryAfter = response.headers.get('retry-after');
+  if (!retryAfter || response.ok || event.locals.retryAfter) return;
+  event.locals.retryAfter = retryAfter;
+  event.setHeaders({ 'retry-after': retryAfter });
 }
 
 /** For loads and actions: the data, or an error page with the API's status, code and message. */

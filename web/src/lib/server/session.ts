@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { isLocale, translate, type Locale } from '$lib/i18n';
-import { cookieOptions, LANG_COOKIE, SESSION_COOKIE, setLanguageCookie } from './cookies';
+import { cookieOptions, DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE, setLanguageCookie } from './cookies';
 import { execute, gql, throwApiError } from './graphql';
 import { graphql } from './gql';
 import type { SessionUserQuery, SignInMutation } from './gql/graphql';
@@ -39,17 +39,20 @@ const SIGN_IN = graphql(`
 `);
 
 /**
- * Signs in through the API and hands the browser the session cookie the API issued, set
- * again on the portal's own response (the browser only ever talks to the portal).
+ * Signs in through the API and hands the browser the session and device cookies the API issued,
+ * set again on the portal's own response (the browser only ever talks to the portal). The device
+ * cookie lets this phone in while someone elsewhere keeps failing on the account.
  */
 export async function signIn(event: RequestEvent, login: string, password: string): Promise<SignInMutation['signIn']> {
   const result = await execute(event, SIGN_IN, { input: { login, password } });
   if (!result.ok) throwApiError(result.error);
   const payload = result.data.signIn;
   if (payload.user) {
-    const issued = sessionCookieFrom(result.response);
+    const issued = cookieFrom(result.response, SESSION_COOKIE);
     if (!issued) throwApiError({ code: 'INTERNAL_SERVER_ERROR', message: translate(event.locals.locale, 'error.unexpected') });
-    event.cookies.set(SESSION_COOKIE, issued.token, { ...cookieOptions(event), maxAge: issued.maxAge });
+    event.cookies.set(SESSION_COOKIE, issued.value, { ...cookieOptions(event), maxAge: issued.maxAge });
+    const device = cookieFrom(result.response, DEVICE_COOKIE);
+    if (device) event.cookies.set(DEVICE_COOKIE, device.value, { ...cookieOptions(event), maxAge: device.maxAge });
     // The newest choice wins: one made on this phone before signing in is kept on the account;
     // without one, the account's remembered language (chosen on any phone) is used from now on.
     const chosen = event.cookies.get(LANG_COOKIE);
@@ -94,13 +97,13 @@ export async function signOut(event: RequestEvent): Promise<void> {
   }
 }
 
-function sessionCookieFrom(response: Response): { token: string; maxAge?: number } | undefined {
+function cookieFrom(response: Response, name: string): { value: string; maxAge?: number } | undefined {
   for (const header of response.headers.getSetCookie()) {
     const [pair, ...attributes] = header.split(';').map((part) => part.trim());
-    const token = pair.startsWith(`${SESSION_COOKIE}=`) ? pair.slice(SESSION_COOKIE.length + 1) : '';
-    if (!token) continue;
+    const value = pair.startsWith(`${name}=`) ? pair.slice(name.length + 1) : '';
+    if (!value) continue;
     const maxAge = attributes.find((a) => /^max-age=\d+$/i.test(a));
-    return { token, maxAge: maxAge ? Number(maxAge.split('=')[1]) : undefined };
+    return { value, maxAge: maxAge ? Number(maxAge.split('=')[1]) : undefined };
   }
   return undefined;
 }
