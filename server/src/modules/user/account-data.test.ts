@@ -43,8 +43,8 @@ describe('an account holder’s own data: export for everyone, erasure for a ven
     const r = await t.client().ok<any>(REGISTER, {
       i: { businessName: HER.businessName, ownerName: HER.ownerName, phone: HER.phone, password: PASSWORD, category: 'KULINER', products: HER.products, kelurahanCode: '53.71.05.1006', nib: HER.nib, publicConsent: true },
     });
-    vendorCode = r.registerVendor.vendorCode;
-    [{ id: vendorId }] = await t.sql(`select id from market_vendor where code = ?`, [vendorCode]);
+    expect(r.registerVendor.received).toBe(true);
+    [{ id: vendorId, code: vendorCode }] = await t.sql(`select id, code from market_vendor where phone = ?`, [HER.e164]);
     await market.ok(DECIDE, { i: { vendorId, decision: 'APPROVE' } });
     [{ id: userId }] = await t.sql(`select user_id as id from market_vendor where id = ?`, [vendorId]);
     vendor = t.client();
