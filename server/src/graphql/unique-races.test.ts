@@ -134,6 +134,7 @@ const NOT_RACED_HERE: Record<string, string> = {
   ina_family_registry_number_unique: 'a number from a sequence: never twice',
   market_vendor_code_unique: 'a code from a sequence: never twice',
   training_enrolment_certificate_unique: 'a number from a sequence, given by a trigger',
+  training_enrolment_certificate_code_unique: 'a random code drawn by training_certificate_code(), drawn again while taken',
   ina_import_job_file_once: 'written by the import upload (HTTP route), which answers IMPORT_FILE_ALREADY_IMPORTED itself',
   mentoring_follow_up_position_unique: 'positions within one visit, written by one request',
   ina_family_kk_history_one_current: 'changeFamilyKk locks the family row first (FOR UPDATE)',

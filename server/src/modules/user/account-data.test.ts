@@ -179,8 +179,8 @@ describe('an account holder’s own data: export for everyone, erasure for a ven
     expect(trail.find((a: any) => a.action === 'market.vendor.register')!.after).toEqual({ category: 'KULINER', erased: true });
     expect(trail.at(-1)).toMatchObject({ action: 'account.erase', after: { role: 'VENDOR', kept: expect.arrayContaining(['turnover', 'auditTrail']) } });
     // Her certificate still checks, without a name.
-    const [{ certificate_number: number }] = await t.sql(`select certificate_number from training_enrolment where vendor_id = ? and attended`, [vendorId]);
-    expect((await t.client().ok<any>(`query($n: String!) { verifyCertificate(number: $n) { valid businessName } }`, { n: number })).verifyCertificate).toEqual({ valid: true, businessName: null });
+    const [{ certificate_code: code }] = await t.sql(`select certificate_code from training_enrolment where vendor_id = ? and attended`, [vendorId]);
+    expect((await t.client().ok<any>(`query($c: String!) { verifyCertificate(code: $c) { valid businessName } }`, { c: code })).verifyCertificate).toEqual({ valid: true, businessName: null });
   });
 
   it('writes nothing more for an erased vendor: staff are told, the database refuses, and her number is free again', async () => {
