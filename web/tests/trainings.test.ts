@@ -76,6 +76,15 @@ describe('trainings in the browser: staff schedule, a vendor joins, staff record
     // The sequential number checks nothing: walking numbers finds no one.
     await visitor.goto(`/sertifikat/${number}`);
     await visitor.getByText('Kode verifikasi ini tidak ditemukan.', { exact: false }).waitFor();
+    // In English too, at 360 px.
+    await visitor.context().addCookies([{ name: 'kp_lang', value: 'en', url: app.portal.url }]);
+    await visitor.goto(`/sertifikat/${printed}`);
+    await visitor.getByText('This certificate is genuine and valid.').waitFor();
+    await visitor.getByRole('heading', { name: `Check certificate ${printed}` }).waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await visitor.goto('/sertifikat');
+    await visitor.getByLabel('Verification code').waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await visitor.context().close();
 
     await vendor.goto('/usaha/pelatihan');
