@@ -80,6 +80,9 @@ export class SaboakKoepanImpact {
   previousPeriodTurnover: number | null;
   @Field(() => Float, { nullable: true, description: 'Growth against the previous equal period (0.25 = +25 %); null when either is hidden or the previous is zero.' })
   turnoverGrowth: number | null;
+
+  /** The months actually shown (after the publication rule) and whether they are a whole published year; not in the API. */
+  period: { from: number; to: number; wholeYearPublished: boolean };
 }
 
 @ArgsType()

@@ -23,9 +23,15 @@ export class InaKasihFundingShare {
   @Field(() => ID, { nullable: true, description: 'The source; null for the sum of a partner’s own sources.' }) fundingSourceId: string | null;
   @Field(() => String, { description: 'The budget line’s label.' }) label: string;
   @Field(() => FundingSourceKind) kind: FundingSourceKind;
-  @Field(() => Int, { description: 'Packs delivered from its lots.' }) packs: number;
-  @Field(() => RupiahScalar, { description: 'Their cost.' }) cost: number;
-  @Field(() => Float, { nullable: true, description: 'Woman-months it paid for: each delivery’s women and girls, split between funders by packs; null when too small to show a partner.' }) womanMonths: number | null;
+  @Field(() => Int, { nullable: true, description: 'Packs delivered from its lots; for a partner null exactly when the woman-months are (packs per woman per month is public).' })
+  packs: number | null;
+  @Field(() => RupiahScalar, { nullable: true, description: 'Their cost; for a partner null exactly when the woman-months are.' }) cost: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Woman-months it paid for: each delivery’s women and girls, split between funders by packs. For a partner whole woman-months (a split delivery’s fraction counts as one), each month protected like the other tables; null when a month of the period is hidden.',
+  })
+  womanMonths: number | null;
   @Field(() => Float, { nullable: true, description: 'Cost per woman (or girl) per month; null when nothing was delivered or the figure is too small to show a partner.' })
   costPerWomanPerMonth: number | null;
 }
