@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { COVERAGE, CREATE_PROGRAM, insertFamilies, OPEN_ROUND, RECEIVE, RECORD, REVERSE } from '../../../test/distribution.fixtures';
+import { CLOSE_ROUND, COVERAGE, CREATE_PROGRAM, insertFamilies, OPEN_ROUND, RECEIVE, RECORD, REVERSE } from '../../../test/distribution.fixtures';
 import { marketClock } from '../market/market-time.util';
 import { CREATE_SOURCE } from './funding.fixtures';
 
@@ -139,6 +139,9 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
   });
 
   it('shows a partner suppressed figures and its own funding, never another partner’s', async () => {
+    // Partners see closed months only: while a round of 2025 is open, nothing of the year is published.
+    expect((await partner.ok<any>(IMPACT, { y: YEAR, p: programId })).inaKasihImpact.months).toEqual([]);
+    for (const round of Object.values(rounds)) expect((await staff.ok<any>(CLOSE_ROUND, { i: { roundId: round } })).closeRound.userErrors).toEqual([]);
     const r = await partner.ok<any>(IMPACT, { y: YEAR, p: programId });
     const imp = r.inaKasihImpact;
     expect(imp.suppressionApplied).toBe(true);
