@@ -52,13 +52,13 @@ export class InaKasihCoverageRow {
 export class InaKasihImpact {
   @Field(() => Int) year: number;
   @Field(() => Int) fromMonth: number;
-  @Field(() => Int) toMonth: number;
+  @Field(() => Int, { description: 'Last month shown: for a partner the last published month of the range (closed months only); fromMonth − 1 when none is published yet.' }) toMonth: number;
   @Field(() => Boolean, { description: 'True when small figures are suppressed (partners).' }) suppressionApplied: boolean;
   @Field(() => Int, { description: 'Smallest count shown when suppression applies (IMPACT_MIN_CELL).' }) minCell: number;
   @Field(() => [InaKasihImpactMonth]) months: InaKasihImpactMonth[];
   @Field(() => ImpactFigure, {
     description:
-      'Different families reached in the period (each counted once however many months). For a partner shown only for a whole year: distinct counts of overlapping periods could be differenced to recompute small groups.',
+      'Different families reached in the period (each counted once however many months). For a partner shown only for a whole published year: distinct counts of overlapping periods, or of a year still running, could be differenced to recompute small groups.',
   })
   familiesReached: ImpactFigure;
   @Field(() => ImpactFigure, { description: 'Family-months reached: the months’ families summed.' }) familyMonths: ImpactFigure;
