@@ -60,6 +60,9 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
   const codes = kelurahanScope(ctx);
   const scope = codes ? `{${codes.join(',')}}` : null;
   const protect = !seesExact(ctx) && !scope;
+  // Programs add up to the whole: published by program beside the total, one program's hidden cell
+  // would be the total's minus the others'. Partners get the whole only.
+  if (protect && programId) throw new AppError(ImpactErrors.IMPACT_PROGRAM_BREAKDOWN_NOT_PUBLISHED);
   const partner = partnerScope(ctx) ?? null;
   const conn = ctx.em.getConnection();
   const start = `${year}-01-01`;

@@ -5,7 +5,8 @@ import { ImpactArgs, ImpactFigure } from './impact.types';
 
 @ArgsType()
 export class InaKasihImpactArgs extends ImpactArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this Ina Kasih program (default: every program).' }) programId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only this Ina Kasih program (default: every program). Not for partners: they see every program together (IMPACT_PROGRAM_BREAKDOWN_NOT_PUBLISHED).' })
+  programId?: string;
 }
 
 @ObjectType({ description: 'One month (the round’s month, WITA) of Ina Kasih deliveries, net of reversals.' })

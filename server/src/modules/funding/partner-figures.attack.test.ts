@@ -256,12 +256,16 @@ describe('attacker test: a partner learns nothing about fewer than IMPACT_MIN_CE
    * January–March are published, and January 2030, the whole year), into one system of equations:
    * snapshots taken months apart are combined as well.
    */
-  it.each([
-    ['saboakKoepanImpact', false],
-    ['inaKasihImpact', true],
-  ] as const)('%s: no hidden small figure follows from everything a partner can collect for the year', async (name, byProgram) => {
+  it('accepts from a partner no breakdown beyond the month range: Ina Kasih programs add up to the whole', async () => {
+    const field = (await partnerFigureQueries()).flatMap((q) => q.args.map((a) => `${q.name}(${a.name})`));
+    expect(field.sort()).toEqual(['inaKasihImpact(fromMonth)', 'inaKasihImpact(programId)', 'inaKasihImpact(toMonth)', 'inaKasihImpact(year)', 'saboakKoepanImpact(fromMonth)', 'saboakKoepanImpact(toMonth)', 'saboakKoepanImpact(year)']);
+    const r = await partner.request(`query($p: ID) { inaKasihImpact(year: ${YEAR}, programId: $p) { year } }`, { p: programId });
+    expect(r.errors?.[0].extensions?.code).toBe('IMPACT_PROGRAM_BREAKDOWN_NOT_PUBLISHED');
+  });
+
+  it.each(['saboakKoepanImpact', 'inaKasihImpact'] as const)('%s: no hidden small figure follows from everything a partner can collect for the year', async (name) => {
     const field = (await partnerFigureQueries()).find((q) => q.name === name)!;
-    const doc = `query($y: Int!, $f: Int, $t: Int${byProgram ? ', $p: ID' : ''}) { q: ${name}(year: $y, fromMonth: $f, toMonth: $t${byProgram ? ', programId: $p' : ''}) ${selectAll(getNamedType(field.type))} }`;
+    const doc = `query($y: Int!, $f: Int, $t: Int) { q: ${name}(year: $y, fromMonth: $f, toMonth: $t) ${selectAll(getNamedType(field.type))} }`;
     const own = [ownSource];
     const interpret = name === 'saboakKoepanImpact' ? market : inaKasih(own);
     const space = new RowSpace();
@@ -272,7 +276,7 @@ describe('attacker test: a partner learns nothing about fewer than IMPACT_MIN_CE
     for (const moment of ['2029-04-15T02:00:00Z', '2030-01-15T02:00:00Z']) {
       at(moment);
       for (const [a, requestedTo] of RANGES) {
-        const ask = (b: number) => ({ y: YEAR, f: a, t: b, ...(byProgram ? { p: programId } : {}) });
+        const ask = (b: number) => ({ y: YEAR, f: a, t: b });
         const mine = (await partner.ok<any>(doc, ask(requestedTo))).q;
         // A range ends at the last published month: the figures are those of the range actually shown.
         const b = a + mine.months.length - 1;
