@@ -46,6 +46,34 @@ async function partnerFigureQueries(): Promise<GraphQLObjectType['getFields'] ex
   return Object.values(schema.getQueryType()!.getFields()).filter((f) => may(`Query.${f.name}`) && holdsFigures(getNamedType(f.type))) as any;
 }
 
+/**
+ * Queries a partner may call that return numbers but no impact figures, each reviewed: none counts
+ * people of the programs.
+ */
+const NOT_IMPACT: Record<string, string> = {
+  fundingSources: 'its own budget lines: fiscal years',
+  fundingTransactions: 'its own ledger lines: rupiah amounts and their number',
+  fundingLeverage: 'rupiah paid in per program and source kind, its share and leverage: money, no one counted',
+  marketDays: 'the public market calendar: stall capacity, stall positions, the caller’s own waitlist place',
+  publicMarket: 'the public market page (open to anyone): vendors selling on a day, each shown only with her consent',
+};
+
+/** Every query a PARTNER may call whose answer holds a number (Int, Float, Rupiah) anywhere. */
+async function partnerQueriesWithNumbers(): Promise<string[]> {
+  const schema = await getSchema();
+  const perms = fieldPermissions();
+  const may = (key: string) => perms.has(key) && perms.get(key)!.every((p) => p === 'public' || roleHasPermission(Role.PARTNER, p as Permission));
+  const numbers = (type: GraphQLNamedType, seen = new Set<string>()): boolean => {
+    if (['Int', 'Float', 'Rupiah'].includes(type.name)) return true;
+    if (!isObjectType(type) || seen.has(type.name)) return false;
+    seen.add(type.name);
+    return Object.values(type.getFields()).some((f) => numbers(getNamedType(f.type), seen));
+  };
+  return Object.values(schema.getQueryType()!.getFields())
+    .filter((f) => may(`Query.${f.name}`) && numbers(getNamedType(f.type)))
+    .map((f) => f.name);
+}
+
 /** A selection of every field of a type (ImpactFigure as value + suppressed), so nothing is left out by hand. */
 function selectAll(type: GraphQLNamedType, depth = 0): string {
   if (!isObjectType(type)) return '';
@@ -246,9 +274,11 @@ describe('attacker test: a partner learns nothing about fewer than IMPACT_MIN_CE
     await t?.close();
   });
 
-  it('finds every partner figure query in the schema and knows what each of its figures counts', async () => {
+  it('finds every partner figure query in the schema; any other query with numbers in it is reviewed', async () => {
     const queries = await partnerFigureQueries();
     expect(queries.map((q) => q.name).sort()).toEqual(['inaKasihImpact', 'saboakKoepanImpact']);
+    const numbered = (await partnerQueriesWithNumbers()).filter((q) => !queries.some((f) => f.name === q));
+    expect(numbered.filter((q) => !(q in NOT_IMPACT)), 'a partner query returns numbers: make them ImpactFigures (then this test attacks them) or review them here').toEqual([]);
   });
 
   /**
