@@ -1,8 +1,10 @@
 import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldPermissions } from '../../../test/declared-permissions';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, TEST_PII_KEY, type TestApp } from '../../../test/test-app';
+import { requireRealPostgres } from '../../../test/test-database';
 import { roleHasPermission, type Permission } from '../../graphql/permissions';
 import { getSchema } from '../../graphql/schema';
 import { Role } from '../user/role.enum';
@@ -10,6 +12,7 @@ import { createLogger } from '../../platform/logger';
 import { seedFamiliesDemo } from './family.seed';
 import { familyInput, REGISTER_FAMILY, REVEAL, testKk, testNik } from './family.fixtures';
 import { maskIdNumber, PiiCipher } from './identity.util';
+import { Migration20261208010000IdMasksWithoutDigits } from './migrations/Migration20261208010000IdMasksWithoutDigits';
 
 /**
  * The attacker's view of every NIK and KK: everything a database dump holds in clear (every
@@ -330,5 +333,41 @@ describe('no NIK or KK can be rebuilt from what is in clear (dump and every role
     await expect(
       t.sql(`insert into audit_entry (at, action, entity_type, entity_id, after) values (now(), 'test', 'Family', ?, ?::jsonb)`, [m.family_id, JSON.stringify({ kk: old })]),
     ).rejects.toThrow(/audit_entry_no_masked_digits/);
+  });
+
+  it('the migration rewrites masks stored in the old form, in the tables and inside the audit trail', async () => {
+    if (!requireRealPostgres('the mask migration on yesterday’s data') || !t.config.databaseUrl) return;
+    const client = new pg.Client({ connectionString: t.config.databaseUrl });
+    await client.connect();
+    try {
+      await client.query('begin');
+      // Yesterday's database: the constraints not there yet, masks that keep the serial.
+      for (const [table, constraint] of [['ina_family', 'ina_family_kk_masked_no_digits'], ['ina_family_kk_history', 'ina_family_kk_history_kk_masked_no_digits'], ['ina_family_member', 'ina_family_member_nik_masked_no_digits'], ['audit_entry', 'audit_entry_no_masked_digits']])
+        await client.query(`alter table "${table}" drop constraint "${constraint}"`);
+      await client.query(`update ina_family set kk_masked = '5371••••••••1000' where kk_masked is not null`);
+      await client.query(`update ina_family_kk_history set kk_masked = '5371••••••••1000' where kk_masked is not null`);
+      await client.query(`update ina_family_member set nik_masked = '5371••••••••0003' where nik_masked is not null`);
+      const { rows: [entry] } = await client.query(
+        `insert into audit_entry (at, action, entity_type, entity_id, before, after) values (now(), 'ina.family.change_kk', 'Family', 'x', '{"kk": "5371••••••••1000"}', '{"kk": "5371••••••••1001", "reason": "Pindah ke RT 03", "members": [{"nik": "5371••••••••0003"}]}') returning id`,
+      );
+      const migration = new Migration20261208010000IdMasksWithoutDigits(null as never, null as never);
+      await migration.up();
+      for (const q of migration.getQueries()) await client.query(String(q));
+      const { rows } = await client.query(
+        `select (select count(*) from ina_family where kk_masked ~ '[0-9]')::int as families, (select count(*) from ina_family_kk_history where kk_masked ~ '[0-9]')::int as history,
+                (select count(*) from ina_family_member where nik_masked ~ '[0-9]')::int as members, (select count(*) from ina_family_member where nik_masked = repeat('•', 16))::int as dotted,
+                (select before from audit_entry where id = $1) as before, (select after from audit_entry where id = $1) as after`,
+        [entry.id],
+      );
+      expect(rows[0]).toMatchObject({ families: 0, history: 0, members: 0 });
+      expect(rows[0].dotted).toBeGreaterThan(500);
+      expect(rows[0].before).toEqual({ kk: '••••••••••••••••' });
+      expect(rows[0].after).toEqual({ kk: '••••••••••••••••', reason: 'Pindah ke RT 03', members: [{ nik: '••••••••••••••••' }] });
+      // The trail is append-only again once the migration is done.
+      await expect(client.query(`update audit_entry set action = 'x' where id = $1`, [entry.id])).rejects.toThrow(/append-only/);
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      await client.end();
+    }
   });
 });
