@@ -15,6 +15,7 @@ import { MarketBoardService } from './market-board.service';
 import { MarketDayService } from './market-day.service';
 import { marketDayLoader, myBookingByDayLoader, regionLoader, stallLoader, vendorLoader } from './market.loaders';
 import { bookingRefs, loadedWith, type BookingRow, type MarketDayRow, type StallRow, type VendorRow } from './market.rows';
+import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { addDays, marketClock, witaDate } from './market-time.util';
 import {
   AddMarketDayInput,
@@ -163,6 +164,12 @@ export class MarketDayResolver {
     const from = args.from ?? witaDate(marketClock.now());
     const to = args.to ?? addDays(from, 56);
     return this.days.list(ctx, from, to > addDays(from, 400) ? addDays(from, 400) : to);
+  }
+
+  @Public()
+  @Query(() => LocalDateScalar, { description: "Today's date in Kupang (WITA) by the market's clock: what \"tomorrow\" and \"this month\" mean on a vendor's home." })
+  marketToday(): string {
+    return witaDate(marketClock.now());
   }
 
   @Public()
