@@ -73,7 +73,8 @@ export const marketEn: Record<keyof typeof marketId, string> = {
   'market.book.requested': 'Your request is saved.',
   'market.book.cancelledDone': 'Booking cancelled.',
   'market.book.dayCancelled': 'Market day cancelled: {reason}',
-  'market.book.saveConsent': 'Save',
+  'market.book.saveConsent': 'Save consent',
+  'market.book.consentTitle': 'Shown on the public market page',
   'market.book.consentSaved': 'Your choice is saved.',
   'market.book.notOpen': 'Booking has not opened yet.',
 

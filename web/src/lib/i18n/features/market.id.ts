@@ -71,7 +71,8 @@ export const marketId = {
   'market.book.requested': 'Permintaan Anda tersimpan.',
   'market.book.cancelledDone': 'Pemesanan dibatalkan.',
   'market.book.dayCancelled': 'Hari pasar dibatalkan: {reason}',
-  'market.book.saveConsent': 'Simpan',
+  'market.book.saveConsent': 'Simpan persetujuan',
+  'market.book.consentTitle': 'Tampil di halaman pasar publik',
   'market.book.consentSaved': 'Pilihan Anda tersimpan.',
   'market.book.notOpen': 'Pemesanan belum dibuka.',
 
