@@ -94,6 +94,12 @@ export class VendorResolver {
   async kelurahan(@Root() vendor: Vendor | VendorRow, @Ctx() ctx: RequestContext): Promise<Region | undefined> {
     return ctx.loaders.get(regionLoader).load(vendor instanceof Vendor ? vendor.kelurahan.code : vendor.kelurahanCode);
   }
+
+  @Allow(Permission.PasswordReset)
+  @FieldResolver(() => ID, { nullable: true, description: 'Her sign-in account (once approved), for resetPassword when she forgot her password; market staff and administrators.' })
+  accountId(@Root() vendor: Vendor | VendorRow): string | null {
+    return (vendor instanceof Vendor ? vendor.user?.id : vendor.userId) ?? null;
+  }
 }
 
 /** Stalls and market days (staff), and the calendar everyone sees. */

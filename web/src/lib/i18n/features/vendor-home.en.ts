@@ -6,7 +6,7 @@ export const vendorHomeEn: Record<keyof typeof vendorHomeId, string> = {
   'vendorHome.requested': 'Your stall request is sent.',
   'vendorHome.reminderTomorrow': 'Tomorrow, {date}, you sell at stall {stall}, Taman Nostalgia. Come and check in at the staff desk before {cutoff}.',
   'vendorHome.reminderToday': 'Today you sell at stall {stall}. Check in at the staff desk before {cutoff}.',
-  'vendorHome.reminderShareLabel': 'Send the reminder for your stall on {date} by WhatsApp',
+  'vendorHome.reminderShareLabel': 'Share on WhatsApp: the reminder for your stall on {date}',
   'vendorHome.days.title': 'Next market days',
   'vendorHome.days.none': 'No market day is scheduled yet.',
   'vendorHome.days.more': 'All market days and zone choice',

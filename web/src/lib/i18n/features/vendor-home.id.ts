@@ -4,7 +4,7 @@ export const vendorHomeId = {
   'vendorHome.requested': 'Permintaan lapak Anda terkirim.',
   'vendorHome.reminderTomorrow': 'Besok, {date}, Anda berjualan di lapak {stall}, Taman Nostalgia. Datang dan check-in di meja staf sebelum {cutoff}.',
   'vendorHome.reminderToday': 'Hari ini Anda berjualan di lapak {stall}. Check-in di meja staf sebelum {cutoff}.',
-  'vendorHome.reminderShareLabel': 'Kirim pengingat lapak {date} lewat WhatsApp',
+  'vendorHome.reminderShareLabel': 'Bagikan lewat WhatsApp: pengingat lapak {date}',
   'vendorHome.days.title': 'Hari pasar berikutnya',
   'vendorHome.days.none': 'Belum ada hari pasar yang dijadwalkan.',
   'vendorHome.days.more': 'Semua hari pasar dan pilihan zona',
