@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { DEMO_PASSWORD, newPhonePage, queryDatabase, signInWithForm, usePortalAndBrowser } from './harness';
 
 // The market's clock starts on Friday 11 December 2026, 09.00 WITA: Saturday's window closed last
@@ -16,6 +17,7 @@ const TEXT = {
     password: 'Kata sandi',
     signIn: 'Masuk',
     request: 'Minta lapak',
+    saveConsent: 'Simpan persetujuan',
     confirmed: /Anda dapat lapak [A-E]-\d\d\./,
     reminder: /^Besok, Sabtu, 12 Desember 2026, Anda berjualan di lapak [A-E]-\d\d, Taman Nostalgia\. Datang dan check-in di meja staf sebelum 16\.00 WITA\.$/,
     turnover: /^Omzet bulan ini\s*(Rp\s[\d.]+ dari \d+ hari pasar|Belum ada omzet tercatat bulan ini\.)/,
@@ -36,6 +38,7 @@ const TEXT = {
     password: 'Password',
     signIn: 'Sign in',
     request: 'Request a stall',
+    saveConsent: 'Save consent',
     confirmed: /You have stall [A-E]-\d\d\./,
     reminder: /^Tomorrow, Saturday, 12 December 2026, you sell at stall [A-E]-\d\d, Taman Nostalgia\. Come and check in at the staff desk before 16\.00 WITA\.$/,
     turnover: /^Turnover this month\s*(Rp\s[\d.]+ from \d+ market days|No turnover recorded this month yet\.)/,
@@ -72,11 +75,15 @@ async function signIn(page: Page, lang: Lang, login: string, password = DEMO_PAS
 const vendorOf = async (login: string) =>
   (await queryDatabase<{ id: string; business: string; userId: string }>(app.portal, `select id, business_name as business, user_id as "userId" from market_vendor where phone = $1`, [login.replace(/^0/, '+62')]))[0];
 
-/** Fails when the page scrolls sideways on the 360 px phone or shows an ISO date or a bare message key. */
+/**
+ * Fails when the page scrolls sideways on the 360 px phone, shows an ISO date, an enum code or a
+ * bare message key, or has a serious or critical axe violation.
+ */
 async function readsWellOnAPhone(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   const text = (await page.locator('main').textContent()) ?? '';
-  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|vendorHome\.|market\.|CONFIRMED|REQUESTED/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\b(vendorHome|market|account|signIn)\.[a-z]|CONFIRMED|REQUESTED|WAITLISTED|APPROVED/);
+  await expect(seriousViolations(page)).resolves.toEqual([]);
 }
 
 describe.each([
@@ -141,6 +148,30 @@ describe.each([
 });
 
 describe.each([
+  ['id', '081234560005'],
+  ['en', '081234560008'],
+] as const)('stall page (%s) at 360 × 740', (lang, login) => {
+  const T = TEXT[lang];
+
+  it('has the first request button above the fold, and the consent button apart from it and quiet', async () => {
+    const page = await phone(lang);
+    await signIn(page, lang, login);
+    await page.waitForURL('**/usaha');
+    await page.goto('/usaha/pasar');
+    const request = page.getByRole('button', { name: T.request }).first();
+    const box = (await request.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(740);
+    const consent = page.getByRole('button', { name: T.saveConsent });
+    expect((await consent.boundingBox())!.y).toBeGreaterThan(box.y + box.height);
+    // Not drawn like the booking action: no filled brand-coloured button.
+    const look = (el: Element) => getComputedStyle(el).backgroundColor;
+    expect(await consent.evaluate(look)).not.toBe(await request.evaluate(look));
+    await readsWellOnAPhone(page);
+    await page.context().close();
+  });
+});
+
+describe.each([
   ['id', '081234560003'],
   ['en', '081234560004'],
 ] as const)('forgotten password (%s): staff reset it, she signs in with the temporary one and must change it', (lang, login) => {
@@ -152,6 +183,7 @@ describe.each([
     await mama.goto('/masuk');
     await mama.getByText(T.forgot).click();
     await mama.getByText(T.forgotText).waitFor();
+    await readsWellOnAPhone(mama);
 
     // Market staff reset it from her card in the vendor list.
     const vendor = await vendorOf(login);
@@ -161,6 +193,8 @@ describe.each([
     await staff.waitForURL('**/pasar');
     await staff.goto('/pasar/pedagang?status=APPROVED');
     await staff.getByRole('link', { name: `Atur ulang kata sandi ${vendor.business}` }).click();
+    await staff.getByRole('button', { name: 'Buat kata sandi sementara' }).waitFor();
+    await readsWellOnAPhone(staff);
     await staff.getByRole('button', { name: 'Buat kata sandi sementara' }).click();
     const temporary = ((await staff.locator('[data-temporary-password]').textContent()) ?? '').trim();
     expect(temporary).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}$/);
