@@ -23,6 +23,7 @@ export const vendorHomeEn: Record<keyof typeof vendorHomeId, string> = {
   'vendorHome.requestLabel': 'Request a stall for {date}',
   'vendorHome.turnover.title': 'Turnover this month',
   'vendorHome.turnover.amount': '{amount} from {days} market days',
+  'vendorHome.turnover.lastMonth': 'Last month: {amount} from {days} market days',
   'vendorHome.turnover.none': 'No turnover recorded this month yet.',
   'vendorHome.turnover.awaiting': '{count} turnover figures await your confirmation.',
   'vendorHome.turnover.link': 'Turnover per market day',

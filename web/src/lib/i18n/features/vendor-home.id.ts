@@ -21,6 +21,7 @@ export const vendorHomeId = {
   'vendorHome.requestLabel': 'Minta lapak untuk {date}',
   'vendorHome.turnover.title': 'Omzet bulan ini',
   'vendorHome.turnover.amount': '{amount} dari {days} hari pasar',
+  'vendorHome.turnover.lastMonth': 'Bulan lalu: {amount} dari {days} hari pasar',
   'vendorHome.turnover.none': 'Belum ada omzet tercatat bulan ini.',
   'vendorHome.turnover.awaiting': '{count} angka omzet menunggu konfirmasi Anda.',
   'vendorHome.turnover.link': 'Omzet per hari pasar',

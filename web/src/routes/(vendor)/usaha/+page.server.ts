@@ -26,6 +26,8 @@ export const load: PageServerLoad = async (event) => {
   const home = await gql(event, HOME);
   const today = home.marketToday;
   const month = home.myTurnover.months.find((m) => m.month === today.slice(0, 7));
+  // Early in a month there is little to show: last month's figure beside it, never a comparison of the two.
+  const last = home.myTurnover.months.find((m) => m.month === previousMonth(today));
   return {
     today,
     tomorrow: nextDate(today),
@@ -33,12 +35,23 @@ export const load: PageServerLoad = async (event) => {
     days: home.marketDays.filter((d) => d.date >= today).slice(0, SHOWN_DAYS),
     // Her stall today or tomorrow, for the reminder at the top.
     booked: home.marketDays.filter((d) => d.status !== 'CANCELLED' && d.myBooking?.status === 'CONFIRMED' && d.myBooking.stall && d.date <= nextDate(today)),
-    turnover: { amount: month?.amount ?? 0, days: month?.marketDays ?? 0, awaiting: home.myTurnover.awaitingAnswer },
+    turnover: {
+      amount: month?.amount ?? 0,
+      days: month?.marketDays ?? 0,
+      lastAmount: last?.amount ?? 0,
+      lastDays: last?.marketDays ?? 0,
+      awaiting: home.myTurnover.awaitingAnswer,
+    },
     mentoring: home.myMentoringVisits,
     passwordChanged: event.url.searchParams.get('sandi') === 'baru',
     key: formKey(),
   };
 };
+
+function previousMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
 
 function nextDate(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
