@@ -64,9 +64,7 @@ export async function duplicatePair(program: GraphqlClient): Promise<{ flagId: s
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
-  // One after another: simultaneous sign-ins from one address can be refused by the sign-in throttle
-  // (a take racing another's fresh counter row; see the note to the lead in portal-vendor's report).
-  const [program, market, admin, vendor] = [await t.as('program@kupang.demo'), await t.as('pasar@kupang.demo'), await t.as('admin@kupang.demo'), await t.as('081234560001')];
+  const [program, market, admin, vendor] = await Promise.all(['program@kupang.demo', 'pasar@kupang.demo', 'admin@kupang.demo', '081234560001'].map((l) => t.as(l)));
   const accountLogin = 'petugas.lengkap@kupang.demo';
   const created = await admin.ok<any>(`mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }`, {
     i: { fullName: 'Petugas Lengkap', email: accountLogin, phone: '081298765432', password: 'rahasia-lengkap-2027', role: 'PROGRAM_STAFF' },
