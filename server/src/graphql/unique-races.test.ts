@@ -209,7 +209,7 @@ describe.runIf(requireRealPostgres('unique-constraint races between two server p
     expect(sequential).toHaveLength(1);
     expect(sequential[0].field?.length).toBeGreaterThan(1);
     for (const errors of refusals) expect(errors).toEqual(sequential);
-  }, 60_000);
+  }, 180_000);
 
   it('registerVendor: 40 anonymous callers at once with one phone and different keys get one row and the same "received" answer each, never an error', async () => {
     const text = `mutation($input: RegisterVendorInput!) { registerVendor(input: $input) { received vendorId vendorCode status userErrors { code field message } } }`;
