@@ -224,7 +224,7 @@ describe.runIf(requireRealPostgres('unique-constraint races between two server p
     expect(await a.sql(`select id from market_vendor where phone = '+6281377700002'`)).toHaveLength(1);
     const bodies = answers.map((s) => (s.status === 'fulfilled' ? JSON.stringify({ status: s.value.status, data: s.value.data, errors: s.value.errors }) : String(s.reason)));
     expect(new Set(bodies)).toEqual(new Set([JSON.stringify({ status: 200, data: { registerVendor: { received: true, vendorId: null, vendorCode: null, status: 'PENDING', userErrors: [] } } })]));
-  }, 60_000);
+  }, 180_000);
 
   it('answers the losers in their language', async () => {
     const english = [await a.as('admin@kupang.demo'), await b.as('admin@kupang.demo')];

@@ -156,5 +156,5 @@ describe.runIf(requireRealPostgres('a family leaving open rounds'))('a paused, e
     expect(rows.filter((r) => !(r.planned === r.delivered))).toEqual([]);
     const served = rows.filter((r) => r.delivered).length;
     expect(codes.filter((c) => c === 'DISTRIBUTION_FAMILY_NOT_ACTIVE')).toHaveLength(20 - served);
-  }, 60_000);
+  }, 180_000);
 });
