@@ -1,4 +1,5 @@
 import { account } from './account.feature';
+import { admin } from './admin.feature';
 import { city } from './city.feature';
 import { funding } from './funding.feature';
 import { inaKasih } from './ina-kasih.feature';
@@ -11,7 +12,7 @@ import { turnover } from './turnover.feature';
  * The portal's features, in the order their links appear in each area's menu. A new feature is
  * its descriptor file (`<name>.feature.ts`), its two dictionaries and one line here.
  */
-export const FEATURES = [offline, market, turnover, training, inaKasih, funding, city, account] as const;
+export const FEATURES = [offline, market, turnover, training, inaKasih, funding, admin, city, account] as const;
 
 type Registered = (typeof FEATURES)[number];
 
