@@ -69,7 +69,7 @@ export const cityEn: Record<keyof typeof cityId, string> = {
   'city.training.trained': 'Trained',
   'city.training.notTrained': 'Not (yet) trained',
 
-  'city.printTitle': 'Kota Kupang program results',
+  'city.printTitle': 'Report on the programs of Kota Kupang',
   'city.printFor': 'For the Mayor of Kupang · {period}',
   'city.printMade': 'Made {date} from Kupang Peduli. No personal data.',
   'city.printHint': 'Use the browser’s print menu (A4, portrait) or save as PDF.',

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { queryDatabase, unlabelledControls, usePortalAndBrowser } from './harness';
+
+const app = usePortalAndBrowser();
+
+/** Switches the interface language with the header's button (the choice is kept on the account). */
+async function speak(page: Page, locale: 'id' | 'en') {
+  if (locale === 'en') {
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  }
+}
+
+/** What a person must never read: ISO dates or months, enum codes, untranslated keys. */
+async function expectReadable(page: Page) {
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/\b\d{4}-\d{2}(-\d{2})?\b/);
+  expect(text).not.toMatch(/\b(PROGRAM_STAFF|MARKET_STAFF|LEADERSHIP|ADMIN|PARTNER|VENDOR|CSR_|INA_KASIH|SABOAK_KOEPAN)\b/);
+  expect(text).not.toMatch(/\b(admin|city)\.[a-z]+\.[a-zA-Z_.]+/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expect(unlabelledControls(page)).resolves.toEqual([]);
+}
+
+const TEXT = {
+  id: { accounts: 'Akun', trail: 'Jejak audit', search: 'Cari nama, e-mail atau nomor HP', find: 'Cari', deactivate: 'Nonaktifkan', done: 'dinonaktifkan', kind: 'Jenis tindakan', group: 'Akun dan masuk', show: 'Tampilkan', action: 'Akun dinonaktifkan', by: 'oleh Admin Kota Kupang (Administrator)', reactivate: 'Aktifkan kembali' },
+  en: { accounts: 'Accounts', trail: 'Audit trail', search: 'Search name, e-mail or phone number', find: 'Search', deactivate: 'Deactivate', done: 'is deactivated', kind: 'Kind of action', group: 'Accounts and sign-ins', show: 'Show', action: 'Account deactivated', by: 'by Admin Kota Kupang (Administrator)', reactivate: 'Reactivate' },
+} as const;
+
+describe.each([
+  ['id', 'pasar@kupang.demo', 'Agustina Lay'],
+  ['en', 'mitra@kupang.demo', 'Daniel Riwu'],
+] as const)('administrator (%s): deactivates an account and finds it in the audit trail', (locale, login, name) => {
+  const w = TEXT[locale];
+  it(`ends ${name}'s sessions at once and shows who did it, when, in words`, async () => {
+    const theirs = await app.signedIn(login);
+    const admin = await app.signedIn('admin@kupang.demo');
+    await speak(admin, locale);
+    await admin.getByRole('navigation').getByRole('link', { name: w.accounts, exact: true }).click();
+    await admin.getByLabel(w.search).fill(name);
+    await admin.getByRole('button', { name: w.find, exact: true }).click();
+    await admin.waitForURL(/q=/);
+    await expectReadable(admin);
+    const card = admin.locator('li.account', { hasText: name });
+    await card.getByRole('button', { name: w.deactivate }).click();
+    await admin.getByRole('status').filter({ hasText: w.done }).waitFor();
+    await card.getByRole('button', { name: w.reactivate }).waitFor();
+
+    // Their open session is over at once: the next page asks them to sign in.
+    await theirs.reload();
+    await theirs.waitForURL(/\/masuk/);
+    const [{ live }] = await queryDatabase<{ live: number }>(app.portal, `select count(*)::int as live from session s join app_user u on u.id = s.user_id where (u.email = $1) and s.revoked_at is null`, [login]);
+    expect(live).toBe(0);
+
+    await admin.getByRole('navigation').getByRole('link', { name: w.trail }).click();
+    await admin.getByLabel(w.kind).selectOption({ label: w.group });
+    await admin.getByRole('button', { name: w.show, exact: true }).click();
+    await admin.waitForURL(/aksi=accounts/);
+    const entry = admin.locator('li.trail-entry', { hasText: w.action }).first();
+    await expect(entry.innerText()).resolves.toContain(w.by);
+    await expect(entry.innerText()).resolves.toMatch(/\d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WITA/);
+    await expectReadable(admin);
+    await theirs.context().close();
+    await admin.context().close();
+  });
+});
+
+describe.each(['id', 'en'] as const)('city leadership (%s): downloads the city report and opens the print view', (locale) => {
+  const T = {
+    id: { title: 'Capaian program Kota Kupang', xlsx: 'Unduh laporan (XLSX)', csv: 'Unduh CSV', print: 'Versi cetak satu halaman', months: 'Per bulan', printTitle: 'Laporan capaian program Kota Kupang' },
+    en: { title: 'Kota Kupang program results', xlsx: 'Download the report (XLSX)', csv: 'Download CSV', print: 'One-page print version', months: 'By month', printTitle: 'Report on the programs of Kota Kupang' },
+  }[locale];
+
+  it('lands on the dashboard, downloads XLSX and CSV, and prints one A4 page', async () => {
+    const page = await app.signedIn('leadership@kupang.demo');
+    expect(new URL(page.url()).pathname).toBe('/kota');
+    await speak(page, locale);
+    await page.getByRole('heading', { level: 1, name: T.title }).waitFor();
+    await expectReadable(page);
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: T.xlsx }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^laporan-kota-\d{4}-01-12\.xlsx$/);
+    const file = await readFile((await xlsx.path())!);
+    const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as never);
+    const months = book.getWorksheet(T.months)!;
+    expect(months.rowCount).toBe(13); // header + twelve months, named as people read them
+    expect(String(months.getRow(2).getCell(1).value)).not.toMatch(/^\d{4}-\d{2}$/);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: T.csv }).click()]);
+    const text = await readFile((await csv.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain(T.months);
+    expect(text).not.toMatch(/Mama |@kupang\.demo|\+628/); // figures only
+
+    await page.getByRole('link', { name: T.print }).click();
+    await page.waitForURL(/\/kota\/cetak/);
+    await page.getByRole('heading', { level: 1, name: T.printTitle }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('header').first().isVisible()).resolves.toBe(false);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('the city dashboard and the leadership role', () => {
+  it('is refused to vendors, and leadership cannot open the staff, partner or admin pages', async () => {
+    const vendor = await app.signedIn('081234560001');
+    const response = await vendor.goto('/kota');
+    expect(response?.status()).toBe(403);
+    const leader = await app.signedIn('leadership@kupang.demo');
+    for (const path of ['/admin', '/program', '/pasar', '/mitra']) expect((await leader.goto(path))?.status(), path).toBe(403);
+    await vendor.context().close();
+    await leader.context().close();
+  });
+});
