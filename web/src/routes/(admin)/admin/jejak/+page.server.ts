@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, AUDIT_GROUPS } from '$lib/components/admin/audit-codes';
+import { AUDIT_ACTIONS, AUDIT_GROUPS, groupFilter, type AuditGroup } from '$lib/components/admin/audit-codes';
 import { ROLES } from '$lib/roles';
 import { gql } from '$lib/server/graphql';
 import { graphql } from '$lib/server/gql';
@@ -23,12 +23,12 @@ const UUID = /^[0-9a-f-]{36}$/i;
 function readFilter(url: URL) {
   const q = url.searchParams;
   const aksi = q.get('aksi') ?? '';
-  const group = AUDIT_GROUPS[aksi as keyof typeof AUDIT_GROUPS];
+  const group = Object.hasOwn(AUDIT_GROUPS, aksi) ? (aksi as AuditGroup) : undefined;
   const exact = (AUDIT_ACTIONS as readonly string[]).includes(aksi) ? aksi : undefined;
   const date = (name: string) => (LOCAL_DATE.test(q.get(name) ?? '') ? q.get(name)! : '');
   return {
     aksi: group || exact ? aksi : '',
-    actions: group ? group.split(',') : exact ? [exact] : null,
+    actions: group ? groupFilter(group) : exact ? [exact] : null,
     role: ROLES.find((r) => r === q.get('peran')),
     from: date('dari'),
     to: date('sampai'),
