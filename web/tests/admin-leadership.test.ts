@@ -8,10 +8,9 @@ const app = usePortalAndBrowser();
 
 /** Switches the interface language with the header's button (the choice is kept on the account). */
 async function speak(page: Page, locale: 'id' | 'en') {
-  if (locale === 'en') {
-    await page.getByRole('button', { name: 'English' }).first().click();
-    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-  }
+  if ((await page.locator('html').getAttribute('lang')) === locale) return;
+  await page.getByRole('button', { name: locale === 'en' ? 'English' : 'Bahasa Indonesia' }).first().click();
+  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
 }
 
 /** What a person must never read: ISO dates or months, enum codes, untranslated keys. */
@@ -107,7 +106,37 @@ describe.each(['id', 'en'] as const)('city leadership (%s): downloads the city r
   });
 });
 
+describe('administrator: resets a vendor’s password', () => {
+  it('sets a new one from the accounts page; the vendor signs in with it and her old session has ended', async () => {
+    const vendor = await app.signedIn('081234560001');
+    const admin = await app.signedIn('admin@kupang.demo');
+    await speak(admin, 'id'); // an earlier test left the account in English
+    await admin.goto('/admin/akun?q=Yuliana');
+    const card = admin.locator('li.account', { hasText: 'Mama Yuliana Bana' });
+    await card.getByText('Atur ulang kata sandi').click();
+    await card.getByLabel('Kata sandi baru untuk Mama Yuliana Bana', { exact: true }).fill('pendek');
+    await card.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+    await card.locator('.field-error').waitFor(); // too short: said beside the field, nothing changed
+    await card.getByLabel('Kata sandi baru untuk Mama Yuliana Bana', { exact: true }).fill('mama-yuli-2027');
+    await card.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Kata sandi Mama Yuliana Bana sudah diganti' }).waitFor();
+    await vendor.reload();
+    await vendor.waitForURL(/\/masuk/);
+    const again = await app.signedIn('081234560001', 'mama-yuli-2027');
+    expect(new URL(again.url()).pathname).toBe('/usaha');
+    for (const p of [vendor, admin, again]) await p.context().close();
+  });
+});
+
 describe('the city dashboard and the leadership role', () => {
+  it('shows a kelurahan-limited officer her own kelurahan and says so', async () => {
+    const officer = await app.signedIn('oebobo@kupang.demo');
+    await officer.goto('/kota');
+    await expect(officer.getByRole('note').innerText()).resolves.toMatch(/^Angka Ina Kasih hanya untuk wilayah kerja Anda: .+/);
+    await expectReadable(officer);
+    await officer.context().close();
+  });
+
   it('is refused to vendors, and leadership cannot open the staff, partner or admin pages', async () => {
     const vendor = await app.signedIn('081234560001');
     const response = await vendor.goto('/kota');
