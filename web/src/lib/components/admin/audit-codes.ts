@@ -49,3 +49,8 @@ export function groupActions(group: AuditGroup): string[] {
 }
 
 export const AUDIT_ENTITIES = ['User', 'Family', 'FamilyMember', 'Vendor', 'Partner', 'FundingSource', 'FundingTransaction', 'Distribution', 'DistributionRound', 'DuplicateFlag', 'FamilyImportJob', 'Program', 'EntitlementRule', 'StockLot', 'MarketBooking', 'MarketDay', 'MarketStall', 'TurnoverReport', 'Training', 'Enrolment', 'MentoringVisit', 'MentoringFollowUp'] as const;
+
+/** Keys of before/after values the trail names in words; any other is shown as it is stored. */
+export const AUDIT_FIELDS: readonly string[] = `
+  active sessionsEnded fullName role email phone kelurahan locale name sector contactName contactEmail contactPhone fields via records status amount reason note
+`.trim().split(/\s+/);
