@@ -128,6 +128,40 @@ describe('administrator: resets a vendor’s password', () => {
   });
 });
 
+describe('administrator: partners and the entitlement rule', () => {
+  it('edits a partner’s contact (a bad number is refused beside its field) and sets next month’s rule, shown in its history', async () => {
+    const admin = await app.signedIn('admin@kupang.demo');
+    await speak(admin, 'id');
+    await admin.getByRole('navigation').getByRole('link', { name: 'Mitra CSR' }).click();
+    const bank = admin.locator('li.partner', { hasText: 'Bank Flobamora (demo)' });
+    await bank.getByText('Ubah kontak Bank Flobamora (demo)').click();
+    await bank.getByLabel('Nama kontak', { exact: true }).fill('Yohana Sine');
+    await bank.getByLabel('Nomor HP kontak', { exact: true }).fill('12345');
+    await bank.getByRole('button', { name: 'Simpan kontak' }).click();
+    await bank.locator('.field-error', { hasText: 'Nomor HP' }).waitFor();
+    await bank.getByLabel('Nomor HP kontak', { exact: true }).fill('0811-0000-1111');
+    await bank.getByRole('button', { name: 'Simpan kontak' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Kontak Bank Flobamora (demo) sudah disimpan.' }).waitFor();
+    await expect(bank.innerText()).resolves.toContain('+6281100001111');
+    await expectReadable(admin);
+
+    await admin.getByRole('navigation').getByRole('link', { name: 'Aturan hak paket' }).click();
+    const next = new Date(Date.now() + 8 * 3600_000);
+    next.setUTCDate(1);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const month = next.toISOString().slice(0, 7);
+    const monthText = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(next);
+    await admin.getByLabel('Berlaku mulai bulan').fill(month);
+    await admin.getByLabel('Paket per perempuan per bulan').fill('3');
+    await admin.getByLabel('Alasan (mis. nomor SK)').fill('SK Wali Kota uji');
+    await admin.getByRole('button', { name: 'Simpan aturan baru' }).click();
+    await admin.getByRole('status').filter({ hasText: `Aturan baru disimpan: 3 paket per perempuan per bulan mulai ${monthText}.` }).waitFor();
+    await expect(admin.locator('table').first().innerText()).resolves.toContain(monthText);
+    await expectReadable(admin);
+    await admin.context().close();
+  });
+});
+
 describe('the city dashboard and the leadership role', () => {
   it('shows a kelurahan-limited officer her own kelurahan and says so', async () => {
     const officer = await app.signedIn('oebobo@kupang.demo');
@@ -138,7 +172,7 @@ describe('the city dashboard and the leadership role', () => {
   });
 
   it('is refused to vendors, and leadership cannot open the staff, partner or admin pages', async () => {
-    const vendor = await app.signedIn('081234560001');
+    const vendor = await app.signedIn('081234560002'); // another demo vendor: 0001's password was reset above
     const response = await vendor.goto('/kota');
     expect(response?.status()).toBe(403);
     const leader = await app.signedIn('leadership@kupang.demo');
