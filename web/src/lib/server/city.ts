@@ -114,7 +114,7 @@ export function citySheets(r: CityReport, locale: Locale): Sheet[] {
           t(label),
           fig(g.vendors),
           fig(g.vendorMarketDays),
-          money(g.averagePerMarketDay),
+          g.vendors.value === 0 ? t('city.none') : money(g.averagePerMarketDay),
         ]),
       ],
     },
