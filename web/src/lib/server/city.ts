@@ -104,7 +104,7 @@ export function citySheets(r: CityReport, locale: Locale): Sheet[] {
     },
     {
       name: t('city.sheet.funding'),
-      rows: [[t('city.funding.source'), t('city.funding.packs'), t('city.funding.cost')], ...ina.byFundingSource.map((s) => [`${s.label} (${kind(s.kind)})`, s.packs, s.cost])],
+      rows: [[t('city.funding.source'), t('city.funding.packs'), t('city.funding.cost')], ...ina.byFundingSource.map((s) => [`${s.label} (${kind(s.kind)})`, s.packs ?? t('city.hidden'), money(s.cost)])],
     },
     {
       name: t('city.sheet.trainings'),

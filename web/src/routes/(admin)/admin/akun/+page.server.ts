@@ -21,10 +21,10 @@ const SET_ACTIVE = graphql(`
   }
 `);
 
-// The administrator's reset (resetUserPassword, on main since the first build): a new password and every session ended.
+// The forgotten-password reset staff use too: a temporary password shown once, every session ended, a change required.
 const RESET_PASSWORD = graphql(`
-  mutation AdminResetUserPassword($input: ResetUserPasswordInput!) {
-    resetUserPassword(input: $input) { user { fullName } userErrors { field message } }
+  mutation AdminResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input) { user { fullName } temporaryPassword userErrors { field message } }
   }
 `);
 
@@ -50,8 +50,9 @@ export const actions: Actions = {
   resetPassword: async (event) => {
     const form = await event.request.formData();
     const userId = formText(form, 'userId');
-    const result = await act(event, 'admin', RESET_PASSWORD, { userId, newPassword: String(form.get('newPassword') ?? '') });
+    const result = await act(event, 'admin', RESET_PASSWORD, { userId });
     if (!result.ok) return fail(400, { errors: result.failure.data.errors, userId });
-    return { reset: result.data.resetUserPassword.user?.fullName ?? '' };
+    const { user, temporaryPassword } = result.data.resetPassword;
+    return { reset: { name: user?.fullName ?? '', temporaryPassword: temporaryPassword ?? '' } };
   },
 };
