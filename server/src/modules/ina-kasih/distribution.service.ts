@@ -30,6 +30,7 @@ function witaWhen(d: Date, locale: 'id' | 'en'): string {
 interface RecordFacts {
   program_id: string;
   month: string;
+  opened_at: Date | string;
   status: RoundStatus;
   kelurahan_code: string;
   planned_packs: number;
@@ -39,10 +40,21 @@ interface RecordFacts {
   receiver_ok: boolean;
 }
 
-/** A hand-over time inside the round's month (WITA), and not more than 5 minutes ahead of the clock. */
-function inMonth(deliveredAt: Date, month: string, now: Date): boolean {
-  const monthBegins = new Date(Date.parse(`${month}T00:00:00Z`) - WITA_MS);
-  return !Number.isNaN(deliveredAt.getTime()) && deliveredAt >= monthBegins && deliveredAt.getTime() <= now.getTime() + 5 * 60_000;
+/** How far a phone's clock may run ahead of the server's before a hand-over time counts as "in the future". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The hand-over time rule: not before the round was opened (nor before its month began,
+ * 00.00 WITA, for a round opened ahead of its month), and not in the future (a phone's clock may
+ * be up to 5 minutes ahead). There is no upper bound inside the month: a family served late while
+ * the round is still open (1 December 00.30 WITA for the November round) is a normal late
+ * delivery and counts in the round's month; closing the round is what ends deliveries.
+ */
+export function handoverAllowed(deliveredAt: Date, month: string, openedAt: Date, now: Date): boolean {
+  const monthBegins = Date.parse(`${month}T00:00:00Z`) - WITA_MS;
+  const earliest = Math.max(monthBegins, openedAt.getTime());
+  const t = deliveredAt.getTime();
+  return !Number.isNaN(t) && t >= earliest && t <= now.getTime() + CLOCK_SKEW_MS;
 }
 
 /** Deliveries and their corrections: an append-only ledger, one standing delivery per family and round. */
@@ -72,7 +84,7 @@ export class DistributionService {
         // cannot slip in before this commits. It also asks for the stock draw at commit
         // (trigger ina_distribution_draw_stock).
         const [row]: RecordFacts[] = await em.execute(
-          `select r.program_id, r.month::text as month, r.status, p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at,
+          `select r.program_id, r.month::text as month, r.created_at as opened_at, r.status, p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at,
                   (select count(*)::int from ina_distribution d where d.round_id = r.id and d.family_id = f.id and d.kind = 'DELIVERY') as deliveries,
                   (select d.delivered_at from ina_distribution d where d.round_id = r.id and d.family_id = f.id and d.kind = 'DELIVERY'
                       and not exists (select 1 from ina_distribution x where x.reverses_id = d.id) limit 1) as standing_at,
@@ -88,11 +100,11 @@ export class DistributionService {
           const round = await em.findOne(DistributionRound, input.roundId);
           if (!round) throw refuse(ctx, DistributionErrors.ROUND_NOT_FOUND, ['input', 'roundId']);
           if (round.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
-          if (!inMonth(deliveredAt, round.month, now)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt']);
+          if (!handoverAllowed(deliveredAt, round.month, round.createdAt, now)) throw this.badTime(ctx, round.month, round.createdAt);
           throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         }
         if (row.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
-        if (!inMonth(deliveredAt, row.month, now)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt']);
+        if (!handoverAllowed(deliveredAt, row.month, new Date(row.opened_at), now)) throw this.badTime(ctx, row.month, new Date(row.opened_at));
         if (!inScope(ctx, row.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         if (row.consent_withdrawn_at) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_WITHDRAWN, ['input', 'familyId']);
         packs = input.packs ?? row.planned_packs;
@@ -130,6 +142,11 @@ export class DistributionService {
       });
       return { distribution: await ctx.em.findOneOrFail(Distribution, value.id, { refresh: true }), userErrors: [] };
     });
+  }
+
+  private badTime(ctx: RequestContext, month: string, openedAt: Date) {
+    const earliest = new Date(Math.max(Date.parse(`${month}T00:00:00Z`) - WITA_MS, openedAt.getTime()));
+    return refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt'], { from: witaWhen(earliest, ctx.locale) });
   }
 
   private alreadyServed(ctx: RequestContext, when?: Date) {
