@@ -3,6 +3,7 @@ import { funding } from './funding.feature';
 import { inaKasih } from './ina-kasih.feature';
 import { market } from './market.feature';
 import { offline } from './offline.feature';
+import { staffTasks } from './staff-tasks.feature';
 import { training } from './training.feature';
 import { turnover } from './turnover.feature';
 
@@ -10,7 +11,7 @@ import { turnover } from './turnover.feature';
  * The portal's features, in the order their links appear in each area's menu. A new feature is
  * its descriptor file (`<name>.feature.ts`), its two dictionaries and one line here.
  */
-export const FEATURES = [offline, market, turnover, training, inaKasih, funding, account] as const;
+export const FEATURES = [offline, market, turnover, training, inaKasih, staffTasks, funding, account] as const;
 
 type Registered = (typeof FEATURES)[number];
 
