@@ -162,6 +162,22 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
       expect(skew.recordDistribution.userErrors).toEqual([]);
     });
 
+    it('gives a family’s page its open rounds with the delivery (what "Catat penyaluran" records against), in statements that do not grow with the families, and only in the officer’s kelurahan', async () => {
+      const OPEN_PLANS = `query($k: String!, $first: Int!) { families(kelurahanCode: $k, first: $first) { nodes { id openRoundPlans { round { id month status } plannedPacks delivery { id deliveredAt } } } } }`;
+      const one = await staff.ok<any>(OPEN_PLANS, { k: ALAK, first: 1 });
+      const many = await staff.ok<any>(OPEN_PLANS, { k: ALAK, first: 40 });
+      expect(many.families.nodes).toHaveLength(40);
+      expect(many.sqlStatements).toBe(one.sqlStatements);
+      const served = many.families.nodes.find((f: any) => f.id === alak[0]);
+      // October of the main program and of this one are open (September was left open too).
+      expect(served.openRoundPlans.map((p: any) => p.round.status)).toEqual(served.openRoundPlans.map(() => 'OPEN'));
+      expect(served.openRoundPlans.find((p: any) => p.round.id === round)).toMatchObject({ plannedPacks: 4, delivery: { deliveredAt: '2026-10-06T03:00:00.000Z' } });
+      const fromOutside = await scoped.ok<any>(`query($id: ID!) { family(id: $id) { id openRoundPlans { round { id } } } }`, { id: alak[0] });
+      expect(fromOutside.family).toBeNull();
+      const inside = await scoped.ok<any>(`query($id: ID!) { family(id: $id) { openRoundPlans { round { id } } } }`, { id: oebobo[2] });
+      expect(inside.family.openRoundPlans.map((p: any) => p.round.id)).toContain(round);
+    });
+
     it('accepts a late hand-over after the month’s end while the round is open, and counts it in the round’s month', async () => {
       // 1 November 00.30 WITA, the October round still open: a normal late delivery.
       at('2026-10-31T16:45:00Z');

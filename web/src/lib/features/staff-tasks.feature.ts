@@ -7,5 +7,5 @@ export const staffTasks = defineFeature({
     id: () => import('$lib/i18n/features/staff-tasks.id').then((m) => m.staffTasksId),
     en: () => import('$lib/i18n/features/staff-tasks.en').then((m) => m.staffTasksEn),
   },
-  routes: ['/program', '/pasar'],
+  routes: ['/program', '/pasar', '/usaha/pasar'],
 });

@@ -1,5 +1,6 @@
 import { gql } from '$lib/server/graphql';
 import { graphql } from '$lib/server/gql';
+import { bookingCodeText, qrSvgPath } from '$lib/server/booking-code';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +17,11 @@ const DAYS = graphql(`
 export const load: PageServerLoad = async (event) => {
   await event.parent();
   const data = await gql(event, DAYS);
-  return { ...data, key: formKey() };
+  // A confirmed stall gets its check-in code (the booking number only) to show at the gate.
+  const codes = Object.fromEntries(
+    data.marketDays.flatMap((d) => (d.myBooking?.status === 'CONFIRMED' ? [[d.myBooking.id, { text: bookingCodeText(d.myBooking.id), ...qrSvgPath(bookingCodeText(d.myBooking.id)) }]] : [])),
+  );
+  return { ...data, key: formKey(), codes };
 };
 
 const REQUEST = graphql(`mutation RequestStall($input: RequestStallInput!) { requestStall(input: $input) { booking { id } userErrors { code field message } } }`);
