@@ -4,7 +4,7 @@ export const staffTasksEn: Record<keyof typeof staffTasksId, string> = {
   'tasks.search.label': 'Find a family (name, IK-… or KK)',
   'tasks.search.button': 'Search',
   'tasks.deliver.title': 'Record a delivery',
-  'tasks.deliver.plan': 'Round {month}: {packs} packs for {women} women',
+  'tasks.deliver.plan': 'Round {month}: {packs} packs, {women} eligible',
   'tasks.deliver.submit': 'Record delivery',
   'tasks.deliver.done': 'Received in the {month} round: {packs} packs, {when}, signed by {who}.',
   'tasks.deliver.recorded': 'Delivery to the {name} family recorded.',

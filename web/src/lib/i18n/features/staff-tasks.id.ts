@@ -3,7 +3,7 @@ export const staffTasksId = {
   'tasks.search.label': 'Cari keluarga (nama, IK-… atau KK)',
   'tasks.search.button': 'Cari',
   'tasks.deliver.title': 'Catat penyaluran',
-  'tasks.deliver.plan': 'Putaran {month}: {packs} paket untuk {women} perempuan',
+  'tasks.deliver.plan': 'Putaran {month}: {packs} paket, {women} perempuan berhak',
   'tasks.deliver.submit': 'Catat penyaluran',
   'tasks.deliver.done': 'Sudah menerima pada putaran {month}: {packs} paket, {when}, diterima {who}.',
   'tasks.deliver.recorded': 'Penyaluran ke keluarga {name} tercatat.',
