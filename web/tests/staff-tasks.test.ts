@@ -105,7 +105,6 @@ describe('program staff: find a family and record its delivery from home in at m
     await page.waitForURL(new RegExp(`/program/keluarga/${f.id}$`));
     await hydrated(page);
     const record = page.getByRole('button', { name: T[locale].record });
-    if (process.env.DEBUG_SHOTS) await page.screenshot({ path: `/tmp/ps/family-${locale}-${way}.png`, fullPage: true });
     expect(await inView(record)).toBe(true); // above the fold on a 360 × 740 phone
     await c.tap(record);
     const done = page.getByRole('status').filter({ hasText: T[locale].recorded });
@@ -128,7 +127,6 @@ describe('program staff: find a family and record its delivery from home in at m
     await inLanguage(page, 'id');
     await page.goto(`/program/keluarga/${f.id}`);
     await hydrated(page);
-    if (process.env.DEBUG_SHOTS) await page.screenshot({ path: '/tmp/ps/offline.png', fullPage: true });
     await page.context().setOffline(true);
     await page.getByRole('button', { name: 'Catat penyaluran' }).click();
     await page.locator('.outbox-badge').waitFor();
@@ -164,7 +162,6 @@ describe('program staff: edit a member, the family, its KK and status; filter by
     await inLanguage(page, locale);
     await page.goto(`/program/keluarga/${f.id}`);
     await hydrated(page);
-    if (process.env.DEBUG_SHOTS) await page.screenshot({ path: `/tmp/ps/member-${locale}.png`, fullPage: true });
     const current = (await queryDatabase<{ name: string }>(app.portal, `select name from ina_family_member where family_id = $1 and sex = 'F'`, [f.id]))[0].name;
     await page.locator(`[data-member="${current}"]`).getByRole('link', { name: T[locale].edit }).click();
     await page.waitForURL(/\/anggota\/[0-9a-f-]{36}$/);
@@ -184,7 +181,6 @@ describe('program staff: edit a member, the family, its KK and status; filter by
     const page = await app.signedIn('oebobo@kupang.demo');
     await inLanguage(page, 'id');
     await page.goto(`/program/keluarga/${f.id}`);
-    if (process.env.DEBUG_SHOTS) await page.screenshot({ path: '/tmp/ps/kk.png', fullPage: true });
     await page.getByRole('link', { name: 'Ubah data, KK atau status keluarga' }).click();
     await page.waitForURL(/\/ubah$/);
     await hydrated(page);
