@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { hydrated, queryDatabase, usePortalAndBrowser } from './harness';
 
 /**
@@ -98,6 +99,9 @@ describe('check-in by scanning the code on the vendor’s booking', () => {
     const code = await svg.getAttribute('data-booking-code');
     expect(code).toBe(`SABOAK:${booking.id}`); // the booking number, nothing about her
     expect(await svg.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+    await vendor.locator(`[data-date="${TODAY}"] .booking-code summary`).click();
+    expect(await svg.isVisible()).toBe(true);
+    expect(await seriousViolations(vendor)).toEqual([]);
     await vendor.context().close();
 
     const staff = await app.signedIn('pasar@kupang.demo');
@@ -120,6 +124,7 @@ describe('check-in by scanning the code on the vendor’s booking', () => {
     const [day] = await queryDatabase<{ id: string }>(app.portal, `select id from market_day where date = $1`, [TODAY]);
     await staff.goto(`/pasar/hari/${day.id}`);
     await hydrated(staff);
+    expect(await seriousViolations(staff)).toEqual([]);
     await staff.getByRole('button', { name: 'Pindai kode pemesanan' }).click();
     await staff.getByRole('status').filter({ hasText: /hadir/ }).waitFor();
     expect(await queryDatabase(app.portal, `select status from market_booking where id = $1`, [booking.id])).toEqual([{ status: 'CHECKED_IN' }]);

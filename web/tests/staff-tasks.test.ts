@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { DEMO_PASSWORD, hydrated, queryDatabase, usePortalAndBrowser } from './harness';
 
 /**
@@ -106,6 +107,7 @@ describe('program staff: find a family and record its delivery from home in at m
     await hydrated(page);
     const record = page.getByRole('button', { name: T[locale].record });
     expect(await inView(record)).toBe(true); // above the fold on a 360 × 740 phone
+    if (way === 'name') expect(await seriousViolations(page)).toEqual([]);
     await c.tap(record);
     const done = page.getByRole('status').filter({ hasText: T[locale].recorded });
     await done.waitFor();
@@ -171,6 +173,7 @@ describe('program staff: edit a member, the family, its KK and status; filter by
     await page.getByRole('button', { name: T[locale].saveMember }).click();
     await page.getByRole('status').filter({ hasText: T[locale].saved }).waitFor();
     expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     const [m] = await queryDatabase<{ name: string }>(app.portal, `select name from ina_family_member where family_id = $1 and sex = 'F'`, [f.id]);
     expect(m.name).toBe(renamed);
     await page.context().close();
@@ -193,6 +196,8 @@ describe('program staff: edit a member, the family, its KK and status; filter by
     await page.getByRole('button', { name: 'Simpan status' }).click();
     await page.locator('.field-error, .form-error').first().waitFor();
     expect(await queryDatabase(app.portal, `select status from ina_family where id = $1`, [f.id])).toEqual([{ status: 'ACTIVE' }]);
+    expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]); // with a field error showing
     await page.getByLabel('Status baru').selectOption('PAUSED');
     await page.getByLabel('Alasan (wajib untuk ditunda atau keluar)').fill('pindah sementara ke Soe');
     await page.getByRole('button', { name: 'Simpan status' }).click();
