@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
-/** axe-core for the browser tests: the accessibility pass over the main pages and the task tests. */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {
@@ -12,7 +11,10 @@ interface Violation {
   nodes: { target: unknown[] }[];
 }
 
-/** Runs axe in the page (evaluated through the DevTools protocol, so the page's CSP does not block it). */
+/**
+ * axe-core's serious and critical violations on the page as it is now (WCAG 2.1 A/AA and best
+ * practices), evaluated through the DevTools protocol so the page's CSP does not block it.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
