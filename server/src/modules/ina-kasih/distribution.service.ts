@@ -50,11 +50,14 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * the round is still open (1 December 00.30 WITA for the November round) is a normal late
  * delivery and counts in the round's month; closing the round is what ends deliveries.
  */
-export function handoverAllowed(deliveredAt: Date, month: string, openedAt: Date, now: Date): boolean {
-  const monthBegins = Date.parse(`${month}T00:00:00Z`) - WITA_MS;
-  const earliest = Math.max(monthBegins, openedAt.getTime());
+function handoverAllowed(deliveredAt: Date, month: string, openedAt: Date, now: Date): boolean {
   const t = deliveredAt.getTime();
-  return !Number.isNaN(t) && t >= earliest && t <= now.getTime() + CLOCK_SKEW_MS;
+  return !Number.isNaN(t) && t >= earliestHandover(month, openedAt).getTime() && t <= now.getTime() + CLOCK_SKEW_MS;
+}
+
+/** The later of the round's opening and the first moment of its month (00.00 WITA). */
+function earliestHandover(month: string, openedAt: Date): Date {
+  return new Date(Math.max(Date.parse(`${month}T00:00:00Z`) - WITA_MS, openedAt.getTime()));
 }
 
 /** Deliveries and their corrections: an append-only ledger, one standing delivery per family and round. */
@@ -145,8 +148,7 @@ export class DistributionService {
   }
 
   private badTime(ctx: RequestContext, month: string, openedAt: Date) {
-    const earliest = new Date(Math.max(Date.parse(`${month}T00:00:00Z`) - WITA_MS, openedAt.getTime()));
-    return refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt'], { from: witaWhen(earliest, ctx.locale) });
+    return refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt'], { from: witaWhen(earliestHandover(month, openedAt), ctx.locale) });
   }
 
   private alreadyServed(ctx: RequestContext, when?: Date) {
