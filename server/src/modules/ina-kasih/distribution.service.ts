@@ -49,15 +49,17 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * be up to 5 minutes ahead). There is no upper bound inside the month: a family served late while
  * the round is still open (1 December 00.30 WITA for the November round) is a normal late
  * delivery and counts in the round's month; closing the round is what ends deliveries.
+ * `openedAt` is null when no time was sent: the server's own "now" is after the opening of a round
+ * that exists (and server processes whose test clocks started apart must not refuse each other).
  */
-function handoverAllowed(deliveredAt: Date, month: string, openedAt: Date, now: Date): boolean {
+function handoverAllowed(deliveredAt: Date, month: string, openedAt: Date | null, now: Date): boolean {
   const t = deliveredAt.getTime();
   return !Number.isNaN(t) && t >= earliestHandover(month, openedAt).getTime() && t <= now.getTime() + CLOCK_SKEW_MS;
 }
 
 /** The later of the round's opening and the first moment of its month (00.00 WITA). */
-function earliestHandover(month: string, openedAt: Date): Date {
-  return new Date(Math.max(Date.parse(`${month}T00:00:00Z`) - WITA_MS, openedAt.getTime()));
+function earliestHandover(month: string, openedAt: Date | null): Date {
+  return new Date(Math.max(Date.parse(`${month}T00:00:00Z`) - WITA_MS, openedAt?.getTime() ?? 0));
 }
 
 /** Deliveries and their corrections: an append-only ledger, one standing delivery per family and round. */
@@ -103,11 +105,13 @@ export class DistributionService {
           const round = await em.findOne(DistributionRound, input.roundId);
           if (!round) throw refuse(ctx, DistributionErrors.ROUND_NOT_FOUND, ['input', 'roundId']);
           if (round.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
-          if (!handoverAllowed(deliveredAt, round.month, round.createdAt, now)) throw this.badTime(ctx, round.month, round.createdAt);
+          const openedAt = input.deliveredAt ? round.createdAt : null;
+          if (!handoverAllowed(deliveredAt, round.month, openedAt, now)) throw this.badTime(ctx, round.month, openedAt);
           throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         }
         if (row.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
-        if (!handoverAllowed(deliveredAt, row.month, new Date(row.opened_at), now)) throw this.badTime(ctx, row.month, new Date(row.opened_at));
+        const openedAt = input.deliveredAt ? new Date(row.opened_at) : null;
+        if (!handoverAllowed(deliveredAt, row.month, openedAt, now)) throw this.badTime(ctx, row.month, openedAt);
         if (!inScope(ctx, row.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         if (row.consent_withdrawn_at) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_WITHDRAWN, ['input', 'familyId']);
         packs = input.packs ?? row.planned_packs;
@@ -147,7 +151,7 @@ export class DistributionService {
     });
   }
 
-  private badTime(ctx: RequestContext, month: string, openedAt: Date) {
+  private badTime(ctx: RequestContext, month: string, openedAt: Date | null) {
     return refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt'], { from: witaWhen(earliestHandover(month, openedAt), ctx.locale) });
   }
 
