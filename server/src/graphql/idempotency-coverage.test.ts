@@ -40,6 +40,7 @@ const NO_KEY: Record<string, string> = {
   signOut: 'session: ending it twice ends it once',
   updateFamily: 'sets values: the same twice is the same result',
   updateFamilyMember: 'sets values: the same twice is the same result',
+  updatePartnerContact: 'sets values: the same twice is the same result',
   updateMarketDay: 'sets values: the same twice is the same result',
   updateMyBusiness: 'sets values: the same twice is the same result',
 };
