@@ -93,7 +93,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     [family.id, { proxyName: 'Ibu RT Saksi' }],
     [proxyFamily.id, { receivedByMemberId: proxyFamily.members[1].id }],
   ] as const) {
-    const r = await program.ok<any>(RECORD, { i: { idempotencyKey: fresh('deliver'), roundId, familyId, place: 'DOOR_TO_DOOR', deliveredAt: '2027-03-05T02:00:00Z', ...extra } });
+    const r = await program.ok<any>(RECORD, { i: { idempotencyKey: fresh('deliver'), roundId, familyId, place: 'DOOR_TO_DOOR', ...extra } });
     if (r.recordDistribution.userErrors.length) throw new Error(JSON.stringify(r.recordDistribution.userErrors));
   }
 
@@ -146,7 +146,7 @@ async function checkedIn(w: World): Promise<{ vendorId: string; dayId: string }>
 /** A planned family served through a proxy; returns the family and the delivery. */
 async function deliveryOf(w: World): Promise<{ familyId: string; distributionId: string }> {
   const familyId = w.spare.pop()!;
-  const r = await w.program.ok<any>(RECORD, { i: { idempotencyKey: fresh('deliver'), roundId: w.roundId, familyId, proxyName: 'Bapak Kader', place: 'KELURAHAN_OFFICE', deliveredAt: '2027-03-05T03:00:00Z' } });
+  const r = await w.program.ok<any>(RECORD, { i: { idempotencyKey: fresh('deliver'), roundId: w.roundId, familyId, proxyName: 'Bapak Kader', place: 'KELURAHAN_OFFICE' } });
   return { familyId, distributionId: r.recordDistribution.distribution.id };
 }
 
@@ -227,7 +227,7 @@ export const CALLS: Record<string, (w: World) => Promise<Call>> = {
     return { variables: { input: { flagId, resolution: 'NOT_DUPLICATE', note: 'Orang berbeda' } } };
   },
   'Mutation.recordDistribution': async (w) => ({
-    variables: { input: { idempotencyKey: fresh('deliver'), roundId: w.roundId, familyId: w.spare.pop(), proxyName: 'Ibu Kader', place: 'DOOR_TO_DOOR', deliveredAt: '2027-03-05T04:00:00Z' } },
+    variables: { input: { idempotencyKey: fresh('deliver'), roundId: w.roundId, familyId: w.spare.pop(), proxyName: 'Ibu Kader', place: 'DOOR_TO_DOOR' } },
   }),
   'Mutation.reverseDistribution': async (w) => ({ variables: { input: { distributionId: (await deliveryOf(w)).distributionId, reason: 'Salah catat' } } }),
 
