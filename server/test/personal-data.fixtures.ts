@@ -1,6 +1,6 @@
 import { CREATE_PROGRAM, OPEN_ROUND, RECEIVE, RECORD } from './distribution.fixtures';
 import type { GraphqlClient } from './graphql-client';
-import { ADD_DAY, approvedVendors, REGISTER, REQUEST } from './market.fixtures';
+import { ADD_DAY, approvedVendors, e164, REGISTER, REQUEST } from './market.fixtures';
 import type { TestApp } from './test-app';
 import { ATTEND, createTraining, ENROL, JOIN } from './training.fixtures';
 import { DISPUTE, marketDayWith, RECORD as RECORD_TURNOVER } from './turnover.fixtures';
@@ -232,10 +232,11 @@ export const CALLS: Record<string, (w: World) => Promise<Call>> = {
   'Mutation.reverseDistribution': async (w) => ({ variables: { input: { distributionId: (await deliveryOf(w)).distributionId, reason: 'Salah catat' } } }),
 
   'Mutation.decideVendor': async (w) => {
-    const r = await w.t.client().ok<any>(REGISTER, {
-      i: { businessName: 'Kue Baru', ownerName: 'Mama Baru', phone: `0813${String(80000000 + ++n)}`, password: 'mama-pasar-2026', category: 'KULINER', products: 'Kue', kelurahanCode: OEBOBO, nib: '9120300000002' },
+    const phone = `0813${String(80000000 + ++n)}`;
+    await w.t.client().ok<any>(REGISTER, {
+      i: { businessName: 'Kue Baru', ownerName: 'Mama Baru', phone, password: 'mama-pasar-2026', category: 'KULINER', products: 'Kue', kelurahanCode: OEBOBO, nib: '9120300000002' },
     });
-    const [{ id }] = await w.t.sql(`select id from market_vendor where code = ?`, [r.registerVendor.vendorCode]);
+    const [{ id }] = await w.t.sql(`select id from market_vendor where phone = ?`, [e164(phone)]);
     return { variables: { input: { vendorId: id, decision: 'APPROVE' } } };
   },
   'Mutation.updateMyBusiness': async () => ({ variables: { input: { products: "Se'i babi, se'i sapi" } } }),

@@ -13,7 +13,7 @@ export interface RolePages {
 }
 
 export const MAIN_PAGES: RolePages[] = [
-  { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa', '/offline', '/data-dihapus'] },
+  { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa', '/offline', '/data-dihapus', '/sertifikat'] },
   { role: 'VENDOR', login: '081234560001', paths: ['/usaha', '/usaha/pasar', '/usaha/riwayat', '/usaha/pelatihan', '/usaha/data'] },
   { role: 'MARKET_STAFF', login: 'pasar@kupang.demo', paths: ['/pasar', '/pasar/hari', '/pasar/hari/:today', '/pasar/lapak', '/pasar/pedagang', '/pasar/pelatihan', '/akun/data'] },
   { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok', '/program/keluarga', '/program/keluarga?jatuhTempo=1', '/program/keluarga/:family', '/program/keluarga/:family/ubah', '/program/keluarga/baru', '/program/duplikat', '/program/impor', '/akun/data'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRupiah, formatRupiahCompact, formatTime } from './format';
+import { formatCertificateCode, formatDate, formatRupiah, formatRupiahCompact, formatTime } from './format';
 
 const NBSP = '\u00a0';
 
@@ -61,5 +61,11 @@ describe('formatTime', () => {
     ['2025-06-21T09:30:00+08:00', '09.30 WITA'],
   ])('%s → %s', (value, expected) => {
     expect(formatTime(value)).toBe(expected);
+  });
+});
+
+describe('formatCertificateCode', () => {
+  it('groups the 12 characters by four, as printed on the certificate', () => {
+    expect(formatCertificateCode('ABCDEFGHJKLM')).toBe('ABCD-EFGH-JKLM');
   });
 });

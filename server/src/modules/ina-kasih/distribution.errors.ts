@@ -22,6 +22,10 @@ export const DistributionErrors = defineMessages({
     id: 'Keluarga ini sudah menarik persetujuannya dan keluar dari program; penyaluran tidak dapat dicatat lagi.',
     en: 'This family withdrew its consent and left the program; no further deliveries can be recorded.',
   },
+  DISTRIBUTION_FAMILY_NOT_ACTIVE: {
+    id: 'Keluarga ini tidak aktif lagi (ditunda atau keluar) dan sudah dikeluarkan dari rencana putaran yang masih dibuka; penyaluran tidak dapat dicatat.',
+    en: 'This family is no longer active (paused or exited) and has left the plans of the open rounds; no delivery can be recorded.',
+  },
   ROUND_CITY_WIDE_ONLY: {
     id: 'Putaran berlaku untuk seluruh kota: hanya admin atau petugas program tanpa batas kelurahan yang dapat membuka atau menutupnya.',
     en: 'A round covers the whole city: only an administrator or program staff without a kelurahan limit may open or close it.',

@@ -35,6 +35,7 @@ interface RecordFacts {
   kelurahan_code: string;
   planned_packs: number;
   consent_withdrawn_at: Date | null;
+  family_status: string;
   deliveries: number;
   standing_at: Date | string | null;
   receiver_ok: boolean;
@@ -86,10 +87,12 @@ export class DistributionService {
       const { value } = await runIdempotent(ctx.em as EntityManager, 'ina.recordDistribution', input.idempotencyKey, ctx.user?.id, async (em) => {
         // Everything the checks need in one statement. FOR SHARE of the round: many deliveries at
         // once, never while it is being closed; of the family: a consent withdrawal (FOR UPDATE)
-        // cannot slip in before this commits. It also asks for the stock draw at commit
+        // cannot slip in before this commits, nor a status change (FOR UPDATE; its trigger takes the
+        // family out of open rounds' plans): when one committed while this waited, PostgreSQL
+        // re-reads the family row and family_status says so. It also asks for the stock draw at commit
         // (trigger ina_distribution_draw_stock).
         const [row]: RecordFacts[] = await em.execute(
-          `select r.program_id, r.month::text as month, r.created_at as opened_at, r.status, p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at,
+          `select r.program_id, r.month::text as month, r.created_at as opened_at, r.status, p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at, f.status as family_status,
                   (select count(*)::int from ina_distribution d where d.round_id = r.id and d.family_id = f.id and d.kind = 'DELIVERY') as deliveries,
                   (select d.delivered_at from ina_distribution d where d.round_id = r.id and d.family_id = f.id and d.kind = 'DELIVERY'
                       and not exists (select 1 from ina_distribution x where x.reverses_id = d.id) limit 1) as standing_at,
@@ -107,6 +110,9 @@ export class DistributionService {
           if (round.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
           const openedAt = input.deliveredAt ? round.createdAt : null;
           if (!handoverAllowed(deliveredAt, round.month, openedAt, now)) throw this.badTime(ctx, round.month, openedAt);
+          // A family that left the program's open rounds (paused, exited): say so, within the officer's scope.
+          const [family]: { kelurahan_code: string; status: string }[] = await em.execute(`select kelurahan_code, status from ina_family where id = ?`, [input.familyId]);
+          if (family && family.status !== 'ACTIVE' && inScope(ctx, family.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_ACTIVE, ['input', 'familyId']);
           throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         }
         if (row.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
@@ -114,6 +120,7 @@ export class DistributionService {
         if (!handoverAllowed(deliveredAt, row.month, openedAt, now)) throw this.badTime(ctx, row.month, openedAt);
         if (!inScope(ctx, row.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         if (row.consent_withdrawn_at) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_WITHDRAWN, ['input', 'familyId']);
+        if (row.family_status !== 'ACTIVE') throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_ACTIVE, ['input', 'familyId']);
         packs = input.packs ?? row.planned_packs;
         if (!Number.isInteger(packs) || packs < 1 || packs > row.planned_packs) {
           throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_PACKS, ['input', 'packs'], { max: row.planned_packs });

@@ -114,7 +114,7 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
     ['more packs than planned', { packs: 5 }, 'DISTRIBUTION_INVALID_PACKS', 'packs'],
     ['a time in the future', { deliveredAt: '2026-10-07T00:00:00Z' }, 'DISTRIBUTION_INVALID_TIME', 'deliveredAt'],
     ['a time before the month', { deliveredAt: '2026-09-30T15:59:00Z' }, 'DISTRIBUTION_INVALID_TIME', 'deliveredAt'],
-    ['a family not planned (paused)', { familyId: 'PAUSED' }, 'DISTRIBUTION_FAMILY_NOT_IN_ROUND', 'familyId'],
+    ['a family not planned because it is paused', { familyId: 'PAUSED' }, 'DISTRIBUTION_FAMILY_NOT_ACTIVE', 'familyId'],
     ['an unknown round', { roundId: '00000000-0000-4000-8000-000000000000' }, 'ROUND_NOT_FOUND', 'roundId'],
   ] as [string, Record<string, unknown>, string, string][])('refuses %s with %s and changes nothing', async (_what, patch, code, field) => {
     at('2026-10-06T03:00:00Z');
