@@ -125,8 +125,8 @@ describe('turnover (omzet) in the browser', () => {
     await mama.goto('/usaha/omzet');
     const today = mama.locator(`li[data-date="${TODAY}"]`);
     await expect(today.textContent()).resolves.toContain('Rp\u00a01.250.000');
-    await mama.getByRole('img', { name: 'Grafik omzet per bulan' }).waitFor();
-    await today.getByRole('button', { name: 'Konfirmasi omzet Sabtu, 5 Desember 2026' }).click();
+    await mama.getByRole('figure', { name: 'Grafik omzet per bulan' }).waitFor();
+    await today.getByRole('button', { name: 'Angka ini benar: omzet Sabtu, 5 Desember 2026' }).click();
     await mama.getByText('Terima kasih, omzet sudah dikonfirmasi.').waitFor();
     expect(await reportsOf(vendors[0].id)).toEqual([{ amount: '1250000', status: 'CONFIRMED', version: 1 }]);
     await expect(mama.locator(`li[data-date="${TODAY}"]`).textContent()).resolves.toContain('Dikonfirmasi');
