@@ -48,7 +48,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     // 3. Mark one family delivered on the phone; the coverage row moves to 1 of 2, 50 %.
     await page.goto(`${roundPath}?kelurahan=${LILIBA}`);
     expect(await unlabelledControls(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Tandai keluarga Paulus Tallo sudah menerima' }).click();
+    await page.getByRole('button', { name: 'Tandai sudah menerima: keluarga Paulus Tallo' }).click();
     await page.getByText('Penyaluran ke keluarga Paulus Tallo tercatat.').waitFor();
     await expect(coverageRow(page).textContent()).resolves.toMatch(/Liliba.*2.*2.*1.*50%/s);
     expect(await dueHeads(page)).toEqual(['Yakob Ndolu']);
@@ -125,7 +125,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     expect((await res.json()).data.withdrawFamilyConsent.userErrors).toEqual([]);
     await page.goto(`${roundPath}?kelurahan=${LILIBA}`);
     await page.locator(`[data-family="${yakob.registry_number}"]`, { hasText: 'Persetujuan ditarik: keluarga ini tidak menerima lagi.' }).waitFor();
-    expect(await page.getByRole('button', { name: /^Tandai keluarga/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Tandai sudah menerima/ }).count()).toBe(0);
     await page.context().close();
   });
 });

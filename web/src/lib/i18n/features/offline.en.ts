@@ -21,11 +21,11 @@ export const offlineEn: Record<keyof typeof offlineId, string> = {
   'offline.share.landing': 'Kupang Peduli: Kupang city services for Ina Kasih and the SABOAK KOEPAN weekend market. {url}',
   'offline.share.marketDay': 'SABOAK KOEPAN market at Taman Nostalgia, {date}. Info and stall booking: {url}',
   'offline.share.booking': 'My stall at the SABOAK KOEPAN market: {date}, {status}. {url}',
-  'offline.share.bookingLabel': 'Send the stall details for {date} on WhatsApp',
+  'offline.share.bookingLabel': 'stall details for {date}',
   'offline.share.reminder':
     'Hello {name}, a reminder from the SABOAK KOEPAN market: you are selling at stall {stall}, Taman Nostalgia, {date}. Please check in with the staff before {cutoff}. Thank you!',
   'offline.share.remind': 'Remind (WhatsApp)',
-  'offline.share.remindLabel': 'Send a WhatsApp reminder to {name}',
+  'offline.share.remindLabel': 'reminder to {name}',
   'offline.share.noPhone': 'The mobile number of {name} cannot be used for WhatsApp.',
   'offline.progress.working': 'Working…',
   'offline.progress.percent': '{percent}% done',

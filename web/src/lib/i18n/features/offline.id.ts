@@ -19,11 +19,11 @@ export const offlineId = {
   'offline.share.landing': 'Kupang Peduli: layanan Kota Kupang untuk Ina Kasih dan pasar akhir pekan SABOAK KOEPAN. {url}',
   'offline.share.marketDay': 'Pasar SABOAK KOEPAN di Taman Nostalgia, {date}. Info dan daftar lapak: {url}',
   'offline.share.booking': 'Lapak saya di pasar SABOAK KOEPAN: {date}, {status}. {url}',
-  'offline.share.bookingLabel': 'Kirim info lapak {date} lewat WhatsApp',
+  'offline.share.bookingLabel': 'info lapak {date}',
   'offline.share.reminder':
     'Halo {name}, pengingat dari pasar SABOAK KOEPAN: Anda berjualan di lapak {stall}, Taman Nostalgia, {date}. Mohon lapor hadir (check-in) ke petugas sebelum {cutoff}. Terima kasih!',
   'offline.share.remind': 'Ingatkan (WhatsApp)',
-  'offline.share.remindLabel': 'Kirim pengingat WhatsApp ke {name}',
+  'offline.share.remindLabel': 'pengingat ke {name}',
   'offline.share.noPhone': 'Nomor HP {name} tidak bisa dipakai untuk WhatsApp.',
   'offline.progress.working': 'Sedang diproses…',
   'offline.progress.percent': '{percent}% selesai',
