@@ -15,7 +15,7 @@ export const offlineEn: Record<keyof typeof offlineId, string> = {
   'offline.serverBusy': 'The server cannot take them yet ({message}). Retrying by itself.',
   'offline.page.title': 'No connection',
   'offline.page.body':
-    'This page is not saved on the phone yet and there is no signal. Pages you opened before still work, and entries you fill in are sent by themselves once the signal is back.',
+    'There is no signal and this page is not on the phone yet. Pages you opened since signing in (in the last 12 hours) open again without signal, as they were last loaded; entries you fill in there are sent by themselves once the signal is back.',
   'offline.page.retry': 'Try again',
   'offline.share.whatsapp': 'Share on WhatsApp',
   'offline.share.landing': 'Kupang Peduli: Kupang city services for Ina Kasih and the SABOAK KOEPAN weekend market. {url}',

@@ -13,7 +13,7 @@ export const offlineId = {
   'offline.serverBusy': 'Server belum bisa menerima ({message}). Dicoba lagi otomatis.',
   'offline.page.title': 'Tidak ada sambungan',
   'offline.page.body':
-    'Halaman ini belum tersimpan di HP dan sinyal sedang tidak ada. Halaman yang pernah dibuka tetap bisa dipakai, dan catatan yang diisi akan dikirim otomatis begitu sinyal kembali.',
+    'Sinyal sedang tidak ada dan halaman ini belum tersimpan di HP. Halaman yang sudah Anda buka sejak masuk (dalam 12 jam terakhir) tetap bisa dibuka tanpa sinyal, seperti saat terakhir dimuat; catatan yang diisi di sana dikirim otomatis begitu sinyal kembali.',
   'offline.page.retry': 'Coba lagi',
   'offline.share.whatsapp': 'Bagikan lewat WhatsApp',
   'offline.share.landing': 'Kupang Peduli: layanan Kota Kupang untuk Ina Kasih dan pasar akhir pekan SABOAK KOEPAN. {url}',
