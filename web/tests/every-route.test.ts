@@ -17,7 +17,8 @@ import { resolvePath, signInAs } from './pages';
  * - the console shows no error (a CSP refusal, a failed script, a failed load);
  * - no enum code (KULINER, OLEH_OLEH), ISO date or month (2026-12-05, 2026-12) or message key
  *   (market.day.OPEN) is visible, in the text or the title;
- * - axe-core reports no serious or critical violation (label-content-name-mismatch included).
+ * - axe-core reports no serious or critical violation (label-content-name-mismatch included);
+ * - it has a meta description, and a signed-in header at most HEADER_MAX px high.
  * Addresses with an id are found by following the links of the pages already opened.
  * One browser, one page after the other.
  */
@@ -46,6 +47,7 @@ const ALSO_OPEN: Record<string, string> = {
 
 const LANGUAGES = ['id', 'en'] as const;
 const WIDTH = 360;
+const HEADER_MAX = 80;
 
 interface Route {
   pattern: string;
@@ -224,6 +226,13 @@ async function inspect(page: Page, address: string, errors: string[]): Promise<s
   if (response && response.status() >= 400) problems.push(`HTTP ${response.status()}`);
   const { width, culprits } = await overflowing(page);
   if (width > WIDTH) problems.push(`${width} px wide: ${culprits.join('; ')}`);
+  const { description, headerHeight } = await page.evaluate(() => ({
+    description: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
+    headerHeight: document.querySelector('header.app-header-signed-in')?.getBoundingClientRect().height ?? 0,
+  }));
+  if (!description.trim()) problems.push('no meta description');
+  // The signed-in header is two short lines on a phone (it took 160 of 740 px).
+  if (headerHeight > HEADER_MAX) problems.push(`header ${Math.round(headerHeight)} px high`);
   const text = `${await page.title()}\n${await page.locator('body').innerText()}`;
   problems.push(...textProblems(text));
   problems.push(...(await axeFindings(page)));

@@ -78,6 +78,10 @@ describe('turnover (omzet) in the browser', () => {
     await staff.getByRole('button', { name: 'Angka ini benar, simpan' }).click();
     await staff.getByText(`Omzet ${vendors[1].name} tersimpan.`).waitFor();
     expect(await reportsOf(vendors[1].id)).toEqual([{ amount: '75000000', status: 'RECORDED', version: 1 }]);
+    // The month's card says how many market days it holds; a change, if any, is per market day (like with like).
+    const december = await staff.locator('li[data-month="2026-12"]').innerText();
+    expect(december).toContain('1 hari pasar');
+    expect(december).not.toMatch(/% dibanding bulan sebelumnya$/m);
     await staff.context().close();
   });
 

@@ -30,8 +30,8 @@ export const turnoverEn: Record<keyof typeof turnoverId, string> = {
   'turnover.grid.implausibleTitle': 'Check this figure',
   'turnover.grid.confirmImplausible': 'This figure is right, save it',
   'turnover.grid.totalsTitle': 'Turnover per month this year',
-  'turnover.grid.growth': '{growth}% against the month before',
-  'turnover.grid.soFar': 'Month in progress: the total so far, not yet compared with the month before',
+  'turnover.grid.growthPerDay': '{growth}% average per market day against the month before',
+  'turnover.grid.marketDays': '{count} market days',
   'turnover.grid.yearTotal': 'Total this year: {total}',
 
   'turnover.report.title': 'Turnover of {name}',

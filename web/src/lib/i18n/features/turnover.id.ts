@@ -28,8 +28,8 @@ export const turnoverId = {
   'turnover.grid.implausibleTitle': 'Periksa angka ini',
   'turnover.grid.confirmImplausible': 'Angka ini benar, simpan',
   'turnover.grid.totalsTitle': 'Omzet per bulan tahun ini',
-  'turnover.grid.growth': '{growth}% dibanding bulan sebelumnya',
-  'turnover.grid.soFar': 'Bulan berjalan: jumlah sejauh ini, belum dibandingkan dengan bulan sebelumnya',
+  'turnover.grid.growthPerDay': '{growth}% rata-rata per hari pasar dibanding bulan sebelumnya',
+  'turnover.grid.marketDays': '{count} hari pasar',
   'turnover.grid.yearTotal': 'Jumlah tahun ini: {total}',
 
   'turnover.report.title': 'Omzet {name}',

@@ -13,7 +13,7 @@ const GRID = graphql(`
       checkedIn recorded total
       rows { stallCode vendor { id businessName category } report { id amount transactions status version } }
     }
-    turnoverTotals(period: MONTH, groupBy: NONE, from: $from, to: $to) { total rows { periodStart amount growthPercent } }
+    turnoverTotals(period: MONTH, groupBy: NONE, from: $from, to: $to) { total rows { periodStart amount marketDays } }
   }
 `);
 
@@ -22,14 +22,12 @@ export const load: PageServerLoad = async (event) => {
   const { turnoverMarketDays: days } = await gql(event, DAYS);
   const wanted = event.url.searchParams.get('hari');
   const day = days.find((d) => d.id === wanted) ?? days[0];
-  if (!day) return { days, grid: null, totals: null, thisMonth: '' };
+  if (!day) return { days, grid: null, totals: null };
   const year = day.date.slice(0, 4);
   const data = await gql(event, GRID, { id: day.id, from: `${year}-01-01`, to: `${year}-12-31` });
   // One fresh idempotency key per row; the outbox makes a new one after each entry it keeps.
   const rows = data.turnoverDayGrid.rows.map((r) => ({ ...r, key: formKey() }));
-  // The month in progress in Kupang (WITA): its total is "so far", not yet comparable.
-  const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-  return { days, grid: { ...data.turnoverDayGrid, rows }, totals: data.turnoverTotals, thisMonth };
+  return { days, grid: { ...data.turnoverDayGrid, rows }, totals: data.turnoverTotals };
 };
 
 const RECORD = graphql(`mutation RecordTurnover($input: RecordTurnoverInput!) { recordTurnover(input: $input) { report { id vendor { businessName } } userErrors { code field message } } }`);
