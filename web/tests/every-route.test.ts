@@ -176,19 +176,8 @@ const PREPARE: Record<string, (page: Page) => Promise<void>> = {
   async MARKET_STAFF(page) {
     await page.goto('/pasar/pedagang?status=APPROVED');
     await collectLinks(page);
-    const { turnoverMarketDays } = await api<{ turnoverMarketDays: { id: string }[] }>(page, '{ turnoverMarketDays { id } }');
-    for (const day of turnoverMarketDays.slice(0, 20)) {
-      const grid = await api<{ turnoverDayGrid: { rows: { report: { id: string } | null }[] } }>(
-        page,
-        'query($id: ID!) { turnoverDayGrid(marketDayId: $id) { rows { report { id } } } }',
-        { id: day.id },
-      );
-      const report = grid.turnoverDayGrid.rows.find((r) => r.report)?.report;
-      if (report) {
-        seenLinks.add(`/pasar/omzet/${report.id}`);
-        break;
-      }
-    }
+    const { turnoverReports } = await api<{ turnoverReports: { nodes: { id: string }[] } }>(page, '{ turnoverReports(first: 1) { nodes { id } } }');
+    if (turnoverReports.nodes[0]) seenLinks.add(`/pasar/omzet/${turnoverReports.nodes[0].id}`);
     const { trainings } = await api<{ trainings: { nodes: { id: string; enrolments: { nodes: { id: string; certificateNumber: string | null }[] } }[] } }>(
       page,
       '{ trainings(first: 30) { nodes { id enrolments(first: 50) { nodes { id certificateNumber } } } } }',
