@@ -76,6 +76,7 @@ function pageRoutes(dir = routesDir, segments: string[] = [], group = ''): Route
 
 const ROUTES = pageRoutes();
 const isDynamic = (r: Route) => r.pattern.includes('[');
+const STATIC_PATHS = new Set(ROUTES.filter((r) => !isDynamic(r)).map((r) => r.pattern));
 
 /** Which signed-in role opens a route: its area's home role; the account pages are everybody's. */
 function rolesOf(route: Route): string[] {
@@ -252,11 +253,13 @@ async function openAll(page: Page, routes: Route[], found: string[]): Promise<vo
     const next = todo.shift();
     if (!next) {
       // Resolve routes with an id from the links seen so far; stop when none resolves.
-      const resolvable = pending.filter((r) => [...seenLinks].some((l) => r.regex.test(l.split('?')[0])));
+      // A link to a fixed route (/pasar/omzet/sengketa) is not an id of /pasar/omzet/[id].
+      const candidates = (r: Route) => [...seenLinks].filter((l) => r.regex.test(l.split('?')[0]) && !STATIC_PATHS.has(l.split('?')[0]));
+      const resolvable = pending.filter((r) => candidates(r).length);
       if (!resolvable.length) break;
       for (const r of resolvable) {
         pending.splice(pending.indexOf(r), 1);
-        todo.push({ route: r, address: [...seenLinks].find((l) => r.regex.test(l.split('?')[0]) && !l.includes('?'))! ?? [...seenLinks].find((l) => r.regex.test(l.split('?')[0]))! });
+        todo.push({ route: r, address: candidates(r).find((l) => !l.includes('?')) ?? candidates(r)[0] });
       }
       continue;
     }
