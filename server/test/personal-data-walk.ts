@@ -135,7 +135,7 @@ function withinLimits(schema: GraphQLSchema, document: string): boolean {
   const lexer = new Lexer(new Source(document));
   let tokens = 0;
   while (lexer.advance().kind !== TokenKind.EOF) tokens++;
-  return tokens <= QUERY_LIMITS.maxTokens && validate(schema, parse(document), [queryLimitsRule]).length === 0;
+  return tokens <= QUERY_LIMITS.maxTokens && validate(schema, parse(document), [queryLimitsRule({ introspection: false })]).length === 0;
 }
 
 /** The paths of one root field in as few documents as the API's limits allow. */

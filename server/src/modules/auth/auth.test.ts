@@ -144,6 +144,14 @@ describe('sign-in throttling: growing delays that slow only the attacker', () =>
     return row.s;
   };
 
+  it('lets everyone in an office behind one address sign in at the same moment (each try is counted up front)', async () => {
+    const logins = DEMO_ACCOUNTS.map((a) => a.login);
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all([...logins, ...logins].map((login) => attempt(login, DEMO_PASSWORD, '10.80.0.1')));
+      expect(answers).toEqual(answers.map(() => 'OK'));
+    }
+  });
+
   it('counts every spelling of a phone number as one login (45 wrong passwords over 9 spellings used to pass)', async () => {
     const spellings = ['0812-3456-0009', '+6281234560009', '081234560009', '6281234560009', '0812 3456 0009', '+62 812 3456 0009', '(0812) 34560009', '0812.3456.0009', '+62-812-3456-0009'];
     const answers: string[] = [];
@@ -152,7 +160,7 @@ describe('sign-in throttling: growing delays that slow only the attacker', () =>
     // Refusals are quick, so a delay of 1 or 2 s may pass during the 45: a guess or two more, never 45.
     const tried = answers.filter((a) => a === 'INVALID_CREDENTIALS').length;
     expect(tried).toBeLessThanOrEqual(7);
-    expect(await t.sql(`select failures from sign_in_failure where bucket like 'login:%'`)).toEqual([{ failures: tried }]);
+    expect(await t.sql(`select failures from sign_in_failure where bucket like 'login:%' and failures > 0`)).toEqual([{ failures: tried }]);
   });
 
   it('makes each failure after the first five wait twice as long as the one before, up to 15 minutes', async () => {

@@ -30,11 +30,14 @@ const delayAfter = (failures: string) => `case when ${failures} < (case when lef
  * bring), unless one of its buckets must still wait. Counting first means that many guesses
  * arriving at the same moment after a delay get one try between them, not one each: the row lock
  * serialises them and the second one finds the new wait. A bucket that must wait is not counted
- * again (a refused try learns nothing, and costs no password check).
+ * again (a refused try learns nothing, and costs no password check). Waits are compared with the
+ * clock at the moment the row is read (`clock_timestamp()`), not with the statement's start
+ * (`now()`): a try that started a moment before another one committed must still see that one's
+ * zero wait as over, or people signing in at once from one office address would refuse each other.
  */
 const TAKE_SQL = `with waiting as (
     select 1 from sign_in_failure f
-     where f.bucket = any(?::text[]) and f.blocked_until > now() and f.last_failure_at > now() - make_interval(hours => ${THROTTLE.forgetAfterHours})
+     where f.bucket = any(?::text[]) and f.blocked_until > clock_timestamp() and f.last_failure_at > now() - make_interval(hours => ${THROTTLE.forgetAfterHours})
   )
   insert into sign_in_failure as f (bucket, failures, last_failure_at, blocked_until)
   select b, 1, now(), now() from unnest(?::text[]) b where not exists (select 1 from waiting)
@@ -42,7 +45,7 @@ const TAKE_SQL = `with waiting as (
     failures = ${NEXT_FAILURES},
     last_failure_at = now(),
     blocked_until = now() + make_interval(secs => ${delayAfter(NEXT_FAILURES)})
-  where f.blocked_until <= now() or f.last_failure_at <= now() - make_interval(hours => ${THROTTLE.forgetAfterHours})
+  where f.blocked_until <= clock_timestamp() or f.last_failure_at <= now() - make_interval(hours => ${THROTTLE.forgetAfterHours})
   returning bucket`;
 
 /** The password was wrong: the wait starts when the answer goes out (checking a password takes a while). */

@@ -3,6 +3,7 @@ import { bulkVendors } from '../../../test/market.fixtures';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { ConfigError, loadConfig } from '../../config';
+import { marketClock } from '../market/market-time.util';
 import { CREATE_SOURCE, RECORD } from './funding.fixtures';
 
 const YEAR = 2030;
@@ -60,8 +61,13 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
     const bank = (await admin.ok<any>('{ partners { id name } }')).partners.find((p: any) => p.name.startsWith('Bank Flobamora')).id;
     const csr = await admin.ok<any>(CREATE_SOURCE, { i: { kind: 'CSR', name: 'CSR pasar 2030', fiscalYear: YEAR, partnerId: bank } });
     await admin.ok(RECORD, { i: { sourceId: csr.createFundingSource.fundingSource.id, type: 'DISBURSEMENT', program: 'SABOAK_KOEPAN', purpose: 'TRAINING', amount: 10_000_000, valueDate: '2030-01-03' } });
+    // Partners see closed months only: look in January 2031, when all of 2030 is published.
+    marketClock.setNow(new Date('2031-01-15T02:00:00Z'));
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    marketClock.setNow(undefined);
+    await t?.close();
+  });
 
   it('gives staff exact figures that reconcile with the bookings table and the ledger', async () => {
     const r = await admin.ok<any>(IMPACT, { y: YEAR });
@@ -116,7 +122,12 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
       if (!r.value.suppressed) expect(r.value.value).toBe(exact.stallDaysByKelurahan.rows[i].value.value);
       if (!r.value.suppressed) expect(r.value.value === 0 || r.value.value >= 10).toBe(true);
     });
-    expect(cov.rows.find((r: any) => r.key === '53.71.04.1001').value).toEqual({ value: 16, suppressed: false }); // 4 vendors × 4 days
+    // March's total is hidden, so the year's is, and the coverage total with it: shown in full, the
+    // kelurahan would add up to the year and give March back. So one kelurahan hides too, the smaller
+    // (Oebobo: 4 vendors × 4 days), and the other stays exact.
+    expect(cov.total.suppressed).toBe(true);
+    expect(cov.rows.find((r: any) => r.key === '53.71.04.1001').value).toEqual({ value: null, suppressed: true });
+    expect(cov.rows.filter((r: any) => !r.value.suppressed)).toHaveLength(cov.rows.length - 1);
   });
 
   it('shows the same figures to overlapping period queries, and hides a period total that would include a hidden month', async () => {

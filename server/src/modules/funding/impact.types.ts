@@ -33,7 +33,7 @@ export class CoverageRow {
 
 @ObjectType({
   description:
-    'Coverage by kelurahan over a whole year. Always the full year, whatever months are asked: a kelurahan × month breakdown beside the category × month table would let the two be combined to recompute hidden figures.',
+    'Coverage by kelurahan over a whole year. Always the full year, whatever months are asked: a kelurahan × month breakdown beside the category × month table would let the two be combined to recompute hidden figures. For a partner hidden until the whole year is published (a year-to-date figure, asked each month, would be that breakdown).',
 })
 export class YearCoverage {
   @Field(() => Int) year: number;
@@ -60,8 +60,8 @@ export class SaboakKoepanImpact {
   @Field(() => Int) year: number;
   @Field(() => Boolean, { description: 'True when small figures are suppressed (partners); staff and administrators see exact figures.' }) suppressionApplied: boolean;
   @Field(() => Int, { description: 'Smallest count shown when suppression applies (IMPACT_MIN_CELL).' }) minCell: number;
-  @Field(() => [MarketImpactMonth]) months: MarketImpactMonth[];
-  @Field(() => ImpactFigure, { description: 'Different vendors who took part in the whole year.' }) vendorsServedInYear: ImpactFigure;
+  @Field(() => [MarketImpactMonth], { description: 'The months of the range; for a partner published months only.' }) months: MarketImpactMonth[];
+  @Field(() => ImpactFigure, { description: 'Different vendors who took part in the whole year; for a partner hidden until the whole year is published.' }) vendorsServedInYear: ImpactFigure;
   @Field(() => ImpactTable, { description: 'Stall-days by business category and month.' }) stallDaysByCategory: ImpactTable;
   @Field(() => YearCoverage, { description: 'Stall-days of the whole year by the vendors’ kelurahan.' }) stallDaysByKelurahan: YearCoverage;
   @Field(() => RupiahScalar, { description: 'SABOAK KOEPAN spending in the months shown (ledger EXPENDITURE lines).' }) expenditure: number;
@@ -80,11 +80,14 @@ export class SaboakKoepanImpact {
   previousPeriodTurnover: number | null;
   @Field(() => Float, { nullable: true, description: 'Growth against the previous equal period (0.25 = +25 %); null when either is hidden or the previous is zero.' })
   turnoverGrowth: number | null;
+
+  /** The months actually shown (after the publication rule) and whether they are a whole published year; not in the API. */
+  period: { from: number; to: number; wholeYearPublished: boolean };
 }
 
 @ArgsType()
 export class ImpactArgs {
   @Field(() => Int, { description: 'Calendar year (WITA).' }) year: number;
   @Field(() => Int, { nullable: true, description: 'First month, 1–12 (default 1).' }) fromMonth?: number;
-  @Field(() => Int, { nullable: true, description: 'Last month, 1–12 (default 12).' }) toMonth?: number;
+  @Field(() => Int, { nullable: true, description: 'Last month, 1–12 (default 12). For a partner the range ends at the last published month (closed months only).' }) toMonth?: number;
 }

@@ -6,7 +6,8 @@ import { FundingSourceKind } from './funding.enums';
 import { partnerScope } from './funding.service';
 import { ImpactErrors } from './impact.errors';
 import { impactPeriod, seesExact } from './market-impact.service';
-import { exact, exactTable, protectTable, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
+import { exact, exactTable, protectColumns, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
+import { lastPublishedMonth } from './publication';
 import type { InaKasihCoverageRow, InaKasihFundingShare, InaKasihImpact, InaKasihImpactArgs } from './ina-kasih-impact.types';
 
 interface CellRow {
@@ -24,18 +25,15 @@ interface CellRow {
 }
 
 interface SourceRow {
-  by_month: boolean;
   by_source: boolean;
-  m: number | null;
+  m: number;
   id: string | null;
   label: string | null;
   kind: FundingSourceKind | null;
+  own: boolean;
   packs: number;
   cost: string;
   wm: number;
-  own_packs: number;
-  own_cost: string;
-  own_wm: number;
 }
 
 const MEASURES = ['pf', 'pw', 'f', 'g', 'w'] as const;
@@ -53,7 +51,8 @@ const hiddenFigure: Figure = { value: null, suppressed: true };
  * so overlapping periods reveal nothing a single query would not.
  */
 export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactArgs): Promise<InaKasihImpact> {
-  const { year, from, to } = impactPeriod(args);
+  const period = impactPeriod(args);
+  const { year, from } = period;
   const programId = args.programId ?? null;
   if (programId && !isUuid(programId)) throw new AppError(ImpactErrors.IMPACT_UNKNOWN_PROGRAM);
   const minCell = ctx.config.impactMinCell;
@@ -61,13 +60,17 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
   const codes = kelurahanScope(ctx);
   const scope = codes ? `{${codes.join(',')}}` : null;
   const protect = !seesExact(ctx) && !scope;
+  // Programs add up to the whole: published by program beside the total, one program's hidden cell
+  // would be the total's minus the others'. Partners get the whole only.
+  if (protect && programId) throw new AppError(ImpactErrors.IMPACT_PROGRAM_BREAKDOWN_NOT_PUBLISHED);
   const partner = partnerScope(ctx) ?? null;
   const conn = ctx.em.getConnection();
   const start = `${year}-01-01`;
   const end = `${year + 1}-01-01`;
   const periodStart = `${year}-${String(from).padStart(2, '0')}-01`;
-  const periodEnd = to === 12 ? end : `${year}-${String(to + 1).padStart(2, '0')}-01`;
-  const [cells, sources, reach] = await Promise.all([
+  const periodEnd = period.to === 12 ? end : `${year}-${String(period.to + 1).padStart(2, '0')}-01`;
+  const [published, allCells, sources, reach] = await Promise.all([
+    protect ? lastPublishedMonth(ctx, year) : Promise.resolve(12),
     conn.execute<CellRow[]>(
       `select extract(month from c.month)::int as m, c.kelurahan_code as kel, k.name as kel_label, k.parent_code as kec, p.name as kec_label,
               sum(c.planned_families)::int as pf, sum(c.planned_women)::int as pw, sum(c.families)::int as f,
@@ -79,17 +82,14 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
       [start, end, programId, programId, scope, scope],
     ),
     conn.execute<SourceRow[]>(
-      `select grouping(s.month) = 0 as by_month, grouping(s.funding_source_id) = 0 as by_source, extract(month from s.month)::int as m,
-              s.funding_source_id as id, max(f.name) as label, max(f.kind) as kind,
-              sum(s.packs)::int as packs, sum(s.cost)::bigint as cost, sum(s.woman_months)::float8 as wm,
-              coalesce(sum(s.packs) filter (where f.partner_id = ?::uuid), 0)::int as own_packs,
-              coalesce(sum(s.cost) filter (where f.partner_id = ?::uuid), 0)::bigint as own_cost,
-              coalesce(sum(s.woman_months) filter (where f.partner_id = ?::uuid), 0)::float8 as own_wm
+      `select grouping(s.funding_source_id) = 0 as by_source, extract(month from s.month)::int as m,
+              s.funding_source_id as id, max(f.name) as label, max(f.kind) as kind, coalesce(bool_or(f.partner_id = ?::uuid), false) as own,
+              sum(s.packs)::int as packs, sum(s.cost)::bigint as cost, sum(s.woman_months)::float8 as wm
          from impact.ina_month_source s join funding_source f on f.id = s.funding_source_id
         where s.month >= ?::date and s.month < ?::date and (?::uuid is null or s.program_id = ?::uuid)
           and (?::text[] is null or s.kelurahan_code = any(?::text[]))
-        group by grouping sets ((s.month), (s.funding_source_id), ())`,
-      [partner, partner, partner, periodStart, periodEnd, programId, programId, scope, scope],
+        group by grouping sets ((s.month), (s.month, s.funding_source_id))`,
+      [partner, start, end, programId, programId, scope, scope],
     ),
     // The city-wide count of different families is kept per month range; a kelurahan's is counted from its deliveries.
     scope
@@ -103,24 +103,27 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
       : conn.execute<{ families: number }[]>(
           `select coalesce(sum(families), 0)::int as families from impact.ina_reach_range
             where year = ? and from_month = ? and to_month = ? and (?::uuid is null or program_id = ?::uuid)`,
-          [year, from, to, programId, programId],
+          [year, from, period.to, programId, programId],
         ),
   ]);
 
-  // Kelurahan × month tables over the whole year, protected (partners) or exact (staff).
+  // Published figures end at the last published month (see publication.ts); an empty range shows nothing.
+  const to = Math.max(Math.min(period.to, published), from - 1);
+  const cells = allCells.filter((c) => c.m <= published);
+  const inRange = (m: number) => m >= from && m <= to && m <= published;
+  // Kelurahan × month tables, each month protected on its own (partners) or exact (staff).
   const regions = [...new Map(cells.map((c) => [c.kel, { key: c.kel, label: c.kel_label, parentKey: c.kec, parentLabel: c.kec_label ?? c.kec ?? '' }])).values()];
   regions.sort((a, b) => a.parentLabel.localeCompare(b.parentLabel) || a.label.localeCompare(b.label));
   const at = new Map(cells.map((c) => [`${c.kel}|${c.m}`, c]));
-  const values = (measure: Measure) => regions.map((r) => Array.from({ length: 12 }, (_, i) => at.get(`${r.key}|${i + 1}`)?.[measure] ?? 0));
+  const values = (measure: Measure) => regions.map((r) => Array.from({ length: published }, (_, i) => at.get(`${r.key}|${i + 1}`)?.[measure] ?? 0));
   const tables = Object.fromEntries(
     MEASURES.map((measure) => {
-      const whole: ProtectedTable = regions.length ? (protect ? protectTable(values(measure), minCell) : exactTable(values(measure))) : emptyTable();
+      const whole: ProtectedTable = regions.length ? (protect ? protectColumns(values(measure), minCell) : exactTable(values(measure))) : emptyTable(published);
       return [measure, sliceColumns(whole, from - 1, to - 1)];
     }),
   ) as Record<Measure, ProtectedTable>;
 
-  const bySourceMonth = new Map(sources.filter((s) => s.by_month).map((s) => [s.m!, s]));
-  const grand = sources.find((s) => !s.by_month && !s.by_source);
+  const bySourceMonth = new Map(sources.filter((s) => !s.by_source).map((s) => [s.m, s]));
   const months = Array.from({ length: to - from + 1 }, (_, i) => {
     const m = from + i;
     const [f, g, w] = [tables.f.columnTotals[i], tables.g.columnTotals[i], tables.w.columnTotals[i]];
@@ -140,29 +143,13 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
   const girlMonths = sumOf(months.map((m) => m.girlsReached));
   const womanMonths = sumOf(months.map((m) => m.womenReached));
   const packsDelivered = sumOf(months.map((m) => m.packsDelivered));
-  const cost = packsDelivered.suppressed ? null : Number(grand?.cost ?? 0);
+  const cost = packsDelivered.suppressed ? null : months.reduce((sum, m) => sum + (m.cost ?? 0), 0);
   const allWomen = sumOf([girlMonths, womanMonths]);
   const distinct = reach[0]?.families ?? 0;
-  const familiesReached = !protect ? exact(distinct) : from === 1 && to === 12 ? single(distinct, minCell) : hiddenFigure;
-
-  const share = (id: string | null, label: string, kind: FundingSourceKind, packs: number, rupiah: number, wm: number): InaKasihFundingShare => {
-    const shownWm = protect ? single(Math.round(wm), minCell) : exact(Math.round(wm));
-    return {
-      fundingSourceId: id,
-      label,
-      kind,
-      packs,
-      cost: rupiah,
-      womanMonths: shownWm.suppressed ? null : Math.round(wm * 100) / 100,
-      costPerWomanPerMonth: shownWm.suppressed || wm <= 0 ? null : Math.round(rupiah / wm),
-    };
-  };
-  const ownFunding = partner ? share(null, 'CSR', FundingSourceKind.CSR, grand?.own_packs ?? 0, Number(grand?.own_cost ?? 0), grand?.own_wm ?? 0) : null;
-  // A partner sees its own sources only; another partner's cost is never shown on its own.
-  const byFundingSource = sources
-    .filter((s) => s.by_source && (!partner || s.own_packs !== 0 || Number(s.own_cost) !== 0))
-    .map((s) => share(s.id, s.label ?? '', s.kind ?? FundingSourceKind.OTHER, s.packs, Number(s.cost), s.wm))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  // Different families over a period: for a partner only for a whole published year (distinct counts
+  // of overlapping periods, or of a year still growing month by month, could be differenced).
+  const familiesReached = !protect ? exact(distinct) : from === 1 && to === 12 && published === 12 ? single(distinct, minCell) : hiddenFigure;
+  const { ownFunding, byFundingSource } = fundingShares(sources, { protect, partner: !!partner, minCell, published, inRange });
 
   const coverageRow = (key: string, label: string, parentKey: string | null, idx: number[]): InaKasihCoverageRow => {
     const sum = (t: ProtectedTable) => sumOf(idx.map((i) => t.rowTotals[i]));
@@ -208,6 +195,67 @@ export async function inaKasihImpact(ctx: RequestContext, args: InaKasihImpactAr
   };
 }
 
-function emptyTable(): ProtectedTable {
-  return { cells: [], rowTotals: [], columnTotals: Array.from({ length: 12 }, () => exact(0)), total: exact(0) };
+function emptyTable(months: number): ProtectedTable {
+  return { cells: [], rowTotals: [], columnTotals: Array.from({ length: months }, () => exact(0)), total: exact(0) };
+}
+
+/**
+ * What each funding source paid for in the period. Staff see every source exactly. A partner sees
+ * its own sources only, as a table of woman-months (source × month, each month protected on its own,
+ * a split delivery's fraction counted as at least one); packs and cost follow the same cells, since
+ * the public rule (packs per woman per month) and the unit cost turn either into woman-months.
+ */
+function fundingShares(
+  sources: SourceRow[],
+  o: { protect: boolean; partner: boolean; minCell: number; published: number; inRange: (m: number) => boolean },
+): { ownFunding: InaKasihFundingShare | null; byFundingSource: InaKasihFundingShare[] } {
+  const perSource = new Map<string, { label: string; kind: FundingSourceKind; own: boolean; rows: SourceRow[] }>();
+  for (const s of sources.filter((x) => x.by_source && x.m <= o.published)) {
+    const entry = perSource.get(s.id!) ?? { label: s.label ?? '', kind: s.kind ?? FundingSourceKind.OTHER, own: false, rows: [] };
+    entry.own ||= s.own;
+    entry.rows.push(s);
+    perSource.set(s.id!, entry);
+  }
+  const share = (id: string | null, label: string, kind: FundingSourceKind, packs: number | null, rupiah: number | null, wm: number | null): InaKasihFundingShare => ({
+    fundingSourceId: id,
+    label,
+    kind,
+    packs,
+    cost: rupiah,
+    womanMonths: wm === null ? null : Math.round(wm * 100) / 100,
+    costPerWomanPerMonth: wm === null || rupiah === null || wm <= 0 ? null : Math.round(rupiah / wm),
+  });
+  const byLabel = (a: InaKasihFundingShare, b: InaKasihFundingShare) => a.label.localeCompare(b.label);
+  if (!o.protect) {
+    const byFundingSource = [...perSource].map(([id, s]) => {
+      const rows = s.rows.filter((r) => o.inRange(r.m));
+      const sum = (f: (r: SourceRow) => number) => rows.reduce((x, r) => x + f(r), 0);
+      return share(id, s.label, s.kind, sum((r) => r.packs), sum((r) => Number(r.cost)), sum((r) => r.wm));
+    });
+    return { ownFunding: null, byFundingSource: byFundingSource.sort(byLabel) };
+  }
+  // A partner: its own sources only; another partner's figures are never shown.
+  const own = [...perSource].filter(([, s]) => s.own);
+  const months = Array.from({ length: o.published }, (_, i) => i + 1);
+  const cell = (rows: SourceRow[], m: number) => rows.find((r) => r.m === m);
+  const womanMonths = (wm: number) => (wm > 0 ? Math.max(1, Math.round(wm)) : 0);
+  const table = protectColumns(
+    own.map(([, s]) => months.map((m) => womanMonths(cell(s.rows, m)?.wm ?? 0))),
+    o.minCell,
+  );
+  const shownMonths = months.filter(o.inRange);
+  /** The sum over the period of the cells of some own sources; null when any of them is hidden. */
+  const sum = (which: number[], f: (r: SourceRow | undefined, shownWm: number) => number): number | null => {
+    let total = 0;
+    for (const i of which)
+      for (const m of shownMonths) {
+        const fig = table.cells[i][m - 1];
+        if (fig.suppressed) return null;
+        total += f(cell(own[i][1].rows, m), fig.value ?? 0);
+      }
+    return total;
+  };
+  const figures = (which: number[]) => [sum(which, (r) => r?.packs ?? 0), sum(which, (r) => Number(r?.cost ?? 0)), sum(which, (_, wm) => wm)] as const;
+  const byFundingSource = own.map(([id, s], i) => share(id, s.label, s.kind, ...figures([i])));
+  return { ownFunding: share(null, 'CSR', FundingSourceKind.CSR, ...figures(own.map((_, i) => i))), byFundingSource: byFundingSource.sort(byLabel) };
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { COVERAGE, CREATE_PROGRAM, insertFamilies, OPEN_ROUND, RECEIVE, RECORD, REVERSE } from '../../../test/distribution.fixtures';
+import { CLOSE_ROUND, COVERAGE, CREATE_PROGRAM, insertFamilies, OPEN_ROUND, RECEIVE, RECORD, REVERSE } from '../../../test/distribution.fixtures';
 import { marketClock } from '../market/market-time.util';
 import { CREATE_SOURCE } from './funding.fixtures';
 
@@ -139,7 +139,13 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
   });
 
   it('shows a partner suppressed figures and its own funding, never another partner’s', async () => {
-    const r = await partner.ok<any>(IMPACT, { y: YEAR, p: programId });
+    // Partners see closed months only: while a round of 2025 is open, nothing of the year is published.
+    expect((await partner.ok<any>(IMPACT, { y: YEAR })).inaKasihImpact.months).toEqual([]);
+    for (const round of Object.values(rounds)) expect((await staff.ok<any>(CLOSE_ROUND, { i: { roundId: round } })).closeRound.userErrors).toEqual([]);
+    const r = await partner.ok<any>(IMPACT, { y: YEAR });
+    // Programs add up to the whole: a partner gets the whole only.
+    const byProgram = await partner.request(IMPACT, { y: YEAR, p: programId });
+    expect(byProgram.errors?.[0].extensions?.code).toBe('IMPACT_PROGRAM_BREAKDOWN_NOT_PUBLISHED');
     const imp = r.inaKasihImpact;
     expect(imp.suppressionApplied).toBe(true);
     const nai = imp.coverageByKelurahan.find((k: any) => k.key === NAIMATA);
@@ -160,7 +166,7 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
     expect(JSON.stringify(imp)).not.toContain('Sahabat');
     expect(JSON.stringify(imp)).not.toContain('3750000');
     // A distinct count of part of a year could be differenced against others: hidden for partners.
-    const part = await partner.ok<any>(IMPACT, { y: YEAR, f: 2, t: 3, p: programId });
+    const part = await partner.ok<any>(IMPACT, { y: YEAR, f: 2, t: 3 });
     expect(part.inaKasihImpact.familiesReached.suppressed).toBe(true);
     expect(part.sqlStatements).toBe(r.sqlStatements);
   });

@@ -5,7 +5,8 @@ import { ImpactArgs, ImpactFigure } from './impact.types';
 
 @ArgsType()
 export class InaKasihImpactArgs extends ImpactArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this Ina Kasih program (default: every program).' }) programId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only this Ina Kasih program (default: every program). Not for partners: they see every program together (IMPACT_PROGRAM_BREAKDOWN_NOT_PUBLISHED).' })
+  programId?: string;
 }
 
 @ObjectType({ description: 'One month (the round’s month, WITA) of Ina Kasih deliveries, net of reversals.' })
@@ -23,9 +24,15 @@ export class InaKasihFundingShare {
   @Field(() => ID, { nullable: true, description: 'The source; null for the sum of a partner’s own sources.' }) fundingSourceId: string | null;
   @Field(() => String, { description: 'The budget line’s label.' }) label: string;
   @Field(() => FundingSourceKind) kind: FundingSourceKind;
-  @Field(() => Int, { description: 'Packs delivered from its lots.' }) packs: number;
-  @Field(() => RupiahScalar, { description: 'Their cost.' }) cost: number;
-  @Field(() => Float, { nullable: true, description: 'Woman-months it paid for: each delivery’s women and girls, split between funders by packs; null when too small to show a partner.' }) womanMonths: number | null;
+  @Field(() => Int, { nullable: true, description: 'Packs delivered from its lots; for a partner null exactly when the woman-months are (packs per woman per month is public).' })
+  packs: number | null;
+  @Field(() => RupiahScalar, { nullable: true, description: 'Their cost; for a partner null exactly when the woman-months are.' }) cost: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Woman-months it paid for: each delivery’s women and girls, split between funders by packs. For a partner whole woman-months (a split delivery’s fraction counts as one), each month protected like the other tables; null when a month of the period is hidden.',
+  })
+  womanMonths: number | null;
   @Field(() => Float, { nullable: true, description: 'Cost per woman (or girl) per month; null when nothing was delivered or the figure is too small to show a partner.' })
   costPerWomanPerMonth: number | null;
 }
@@ -46,13 +53,13 @@ export class InaKasihCoverageRow {
 export class InaKasihImpact {
   @Field(() => Int) year: number;
   @Field(() => Int) fromMonth: number;
-  @Field(() => Int) toMonth: number;
+  @Field(() => Int, { description: 'Last month shown: for a partner the last published month of the range (closed months only); fromMonth − 1 when none is published yet.' }) toMonth: number;
   @Field(() => Boolean, { description: 'True when small figures are suppressed (partners).' }) suppressionApplied: boolean;
   @Field(() => Int, { description: 'Smallest count shown when suppression applies (IMPACT_MIN_CELL).' }) minCell: number;
   @Field(() => [InaKasihImpactMonth]) months: InaKasihImpactMonth[];
   @Field(() => ImpactFigure, {
     description:
-      'Different families reached in the period (each counted once however many months). For a partner shown only for a whole year: distinct counts of overlapping periods could be differenced to recompute small groups.',
+      'Different families reached in the period (each counted once however many months). For a partner shown only for a whole published year: distinct counts of overlapping periods, or of a year still running, could be differenced to recompute small groups.',
   })
   familiesReached: ImpactFigure;
   @Field(() => ImpactFigure, { description: 'Family-months reached: the months’ families summed.' }) familyMonths: ImpactFigure;

@@ -3,8 +3,11 @@ import { kelurahanScope } from '../../graphql/kelurahan-scope';
 import { roleHasPermission, Permission } from '../../graphql/permissions';
 import { AppError } from '../../platform/app-error';
 import { partnerScope } from './funding.service';
-import { exact, exactTable, isSmall as isSmallCount, protectSharingTotal, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
+import { exact, exactTable, isSmall as isSmallCount, protectColumns, protectTable, single, sliceColumns, sumOf, type Figure, type ProtectedTable } from './suppression';
 import type { ImpactArgs, ImpactTable, SaboakKoepanImpact, YearCoverage } from './impact.types';
+import { lastPublishedMonth } from './publication';
+
+const hiddenFigure: Figure = { value: null, suppressed: true };
 
 interface CellRow {
   level: 'category' | 'kelurahan' | 'month' | 'year';
@@ -66,19 +69,21 @@ function coverage(year: number, rows: { key: string; label: string }[], t: Prote
  * queries only ever show figures of the same protected table.
  */
 export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs): Promise<SaboakKoepanImpact> {
-  const { year, from, to } = impactPeriod(args);
+  const period = impactPeriod(args);
+  const { year, from } = period;
   const minCell = ctx.config.impactMinCell;
   const protect = !seesExact(ctx);
   const start = `${year}-01-01`;
   const end = `${year + 1}-01-01`;
   const conn = ctx.em.getConnection();
-  const [cells, spend] = await Promise.all([
+  const [published, allCells, spend] = await Promise.all([
+    protect ? lastPublishedMonth(ctx, year) : Promise.resolve(12),
     conn.execute<CellRow[]>(
       `select case when grouping(category) = 0 then 'category' else 'kelurahan' end as level, extract(month from c.month)::int as month,
               coalesce(category, kelurahan_code) as key, max(r.name) as label, sum(stall_days)::int as stall_days, 0 as vendors, 0 as days_held
          from impact.impact_market_cell c left join region r on r.code = c.kelurahan_code
         where c.month >= ?::date and c.month < ?::date
-        group by grouping sets ((c.month, category), (kelurahan_code))
+        group by grouping sets ((c.month, category), (c.month, kelurahan_code))
        having sum(stall_days) > 0
        union all
        select 'month', extract(month from month)::int, null, null, stall_days, vendors, days_held
@@ -87,23 +92,33 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
        select 'year', null, null, null, 0, vendors, 0 from impact.impact_market_year where year = ?`,
       [start, end, start, end, year],
     ),
-    conn.execute<{ kind: 'spend' | 'disbursed' | 'turnover'; month: string | null; amount: string; own: string | null }[]>(
-      `select 'spend' as kind, to_char(value_date, 'YYYY-MM') as month, sum(amount)::bigint as amount, null::bigint as own
+    conn.execute<{ kind: 'spend' | 'disbursed' | 'turnover'; month: string | null; amount: string; own: string | null; vendors: number | null }[]>(
+      `select 'spend' as kind, to_char(value_date, 'YYYY-MM') as month, sum(amount)::bigint as amount, null::bigint as own, null::int as vendors
          from funding_transaction
         where program = 'SABOAK_KOEPAN' and type = 'EXPENDITURE' and value_date >= ?::date and value_date < ?::date
         group by 2
        union all
-       select 'disbursed', null, coalesce(sum(t.amount), 0)::bigint, coalesce(sum(t.amount) filter (where s.partner_id = ?::uuid), 0)::bigint
+       select 'disbursed', null, coalesce(sum(t.amount), 0)::bigint, coalesce(sum(t.amount) filter (where s.partner_id = ?::uuid), 0)::bigint, null
          from funding_transaction t join funding_source s on s.id = t.source_id
         where t.program = 'SABOAK_KOEPAN' and t.type = 'DISBURSEMENT' and t.value_date >= ?::date and t.value_date < ?::date
        union all
-       select 'turnover', to_char(month, 'YYYY-MM'), amount::bigint, reports
-         from impact.market_turnover_month where month >= ?::date and month < ?::date`,
-      [start, end, partnerScope(ctx) ?? null, start, end, previousStart(year, from, to), end],
+       select 'turnover', to_char(t.month, 'YYYY-MM'), t.amount::bigint, t.reports, m.vendors
+         from impact.market_turnover_month t left join impact.impact_market_month m on m.month = t.month
+        where t.month >= ?::date and t.month < ?::date`,
+      [start, end, partnerScope(ctx) ?? null, start, end, previousStart(year, from, period.to), end],
     ),
   ]);
-  const months = Array.from({ length: 12 }, (_, i) => i + 1);
-  const index = new Map(cells.map((c) => [`${c.level}|${c.key}|${c.month}`, c]));
+  // Published figures end at the last published month (see publication.ts); an empty range shows nothing.
+  const to = Math.max(Math.min(period.to, published), from - 1);
+  const months = Array.from({ length: published }, (_, i) => i + 1);
+  const cells = allCells.filter((c) => c.month === null || c.month <= published);
+  const kelurahanYear = new Map<string, CellRow>();
+  for (const c of cells.filter((x) => x.level === 'kelurahan' && x.month! <= published)) {
+    const row = kelurahanYear.get(c.key!) ?? { ...c, month: null, stall_days: 0 };
+    row.stall_days += c.stall_days;
+    kelurahanYear.set(c.key!, row);
+  }
+  const index = new Map(cells.filter((c) => c.level !== 'kelurahan').map((c) => [`${c.level}|${c.key}|${c.month}`, c]));
   const grid = (level: 'category' | 'kelurahan') => {
     const rows = [...new Map(cells.filter((c) => c.level === level).map((c) => [c.key!, { key: c.key!, label: level === 'category' ? c.key! : (c.label ?? c.key!) }])).values()];
     rows.sort((a, b) => a.key.localeCompare(b.key));
@@ -111,27 +126,36 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     return { rows, values };
   };
   const byCategory = grid('category');
-  const kelRows = cells.filter((c) => c.level === 'kelurahan').map((c) => ({ key: c.key!, label: c.label ?? c.key!, value: c.stall_days }));
+  const kelRows = [...kelurahanYear.values()].filter((c) => c.stall_days > 0).map((c) => ({ key: c.key!, label: c.label ?? c.key!, value: c.stall_days }));
   kelRows.sort((a, b) => a.key.localeCompare(b.key));
   const byKelurahan = { rows: kelRows, values: kelRows.map((r) => [r.value]) };
-  const [catT, kelT] = protect
-    ? protectSharingTotal([byCategory.values, byKelurahan.values], minCell)
-    : [exactTable(byCategory.values), exactTable(byKelurahan.values)];
+  // For a partner each month is protected on its own (publication grows by months, see protectColumns);
+  // coverage by kelurahan is a second breakdown of the same stall-days, so it is given for a whole
+  // published year only (by month, or growing month by month, it would break the months down twice),
+  // and its total is hidden when the year's total is.
+  const catT = protect ? protectColumns(byCategory.values, minCell) : exactTable(byCategory.values);
+  const kelT: ProtectedTable = !protect
+    ? exactTable(byKelurahan.values)
+    : published < 12
+      ? { cells: kelRows.map(() => [hiddenFigure]), rowTotals: kelRows.map(() => hiddenFigure), columnTotals: [hiddenFigure], total: hiddenFigure }
+      : protectTable(byKelurahan.values, minCell, [catT.total.suppressed, catT.total.suppressed]);
   const shownMonths = months.slice(from - 1, to).map((m) => monthKey(year, m));
   const catSlice = sliceColumns(catT, from - 1, to - 1);
   // Month totals come from the protected table, so the monthly series never shows what a table hides.
-  const monthTotals = catT.cells.length ? catT.columnTotals : months.map(() => exact(0));
+  const monthTotals = catT.cells.length && months.length ? catT.columnTotals : months.map(() => exact(0));
   const count = (v: number): Figure => (protect ? single(v, minCell) : exact(v));
   const spendOf = (m: number) => Number(spend.find((s) => s.kind === 'spend' && s.month === monthKey(year, m))?.amount ?? 0);
   const disbursed = spend.find((s) => s.kind === 'disbursed');
-  const turnoverByMonth = new Map(spend.filter((s) => s.kind === 'turnover').map((s) => [s.month!, { amount: Number(s.amount), reports: Number(s.own) }]));
+  const turnoverByMonth = new Map(
+    spend.filter((s) => s.kind === 'turnover').map((s) => [s.month!, { amount: Number(s.amount), reports: Number(s.own), vendors: Number(s.vendors ?? 0) }]),
+  );
   // A month's turnover is one figure per vendor-day: for a partner it is hidden when a handful of
-  // figures (or vendors) make it up, since it would come close to one business's takings.
-  const vendorsOf = (key: string) => index.get(`month|null|${Number(key.slice(5))}`)?.vendors ?? 0;
+  // figures (or vendors) make it up, since it would come close to one business's takings. The same
+  // rule for every month, whether asked for itself or as the previous period of another.
   const turnoverOf = (key: string): number | null => {
     const t = turnoverByMonth.get(key);
     if (!t || t.reports === 0) return 0;
-    if (protect && (t.reports < minCell || (key.startsWith(`${year}-`) && isSmallCount(vendorsOf(key), minCell)))) return null;
+    if (protect && (t.reports < minCell || isSmallCount(t.vendors, minCell))) return null;
     return t.amount;
   };
   const sumTurnover = (keys: string[]) => keys.reduce<number | null>((s, k) => (s === null || turnoverOf(k) === null ? null : s + turnoverOf(k)!), 0);
@@ -156,7 +180,9 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     suppressionApplied: protect,
     minCell,
     months: monthRows,
-    vendorsServedInYear: count(cells.find((c) => c.level === 'year')?.vendors ?? 0),
+    // Different vendors over a year: for a partner only once the whole year is published, since the
+    // count of a year still running, asked each month, would tell how many came for the first time.
+    vendorsServedInYear: protect && published < 12 ? hiddenFigure : count(cells.find((c) => c.level === 'year')?.vendors ?? 0),
     stallDaysByCategory: table(byCategory.rows, shownMonths, catSlice),
     stallDaysByKelurahan: coverage(year, byKelurahan.rows, kelT),
     expenditure,
@@ -165,5 +191,6 @@ export async function saboakKoepanImpact(ctx: RequestContext, args: ImpactArgs):
     turnover,
     previousPeriodTurnover,
     turnoverGrowth: turnover === null || !previousPeriodTurnover ? null : Math.round((turnover / previousPeriodTurnover - 1) * 10_000) / 10_000,
+    period: { from, to, wholeYearPublished: published === 12 && from === 1 && to === 12 },
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSmall, protectSharingTotal, protectTable, sliceColumns, type Figure, type ProtectedTable } from './suppression';
+import { isSmall, protectColumns, protectSharingTotal, protectTable, sliceColumns, type Figure, type ProtectedTable } from './suppression';
 
 /**
  * The attacker: knows the table's shape (every row and column adds up to its total), runs any
@@ -121,6 +121,34 @@ describe('small-cell suppression', () => {
         for (let i = 0; i <= R; i++) for (let j = 0; j <= C; j++) if (figs[i][j].suppressed) expect(att.knows(i, j), `figure ${i},${j} of ${JSON.stringify(cells)} k=${minCell}`).toBe(false);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('month by month (protectColumns): snapshots taken as months are published, and all their ranges, pin down no small figure', () => {
+    fc.assert(
+      fc.property(tableArb, ({ cells, minCell, queries }) => {
+        const R = cells.length;
+        const C = cells[0].length;
+        const att = new Attacker(R, C);
+        let before: ProtectedTable | undefined;
+        for (let k = 1; k <= C; k++) {
+          const snapshot = protectColumns(cells.map((r) => r.slice(0, k)), minCell);
+          // A published month never changes when a later one is published.
+          if (before) before.cells.forEach((row, i) => expect(snapshot.cells[i].slice(0, k - 1)).toEqual(row));
+          before = snapshot;
+          observe(att, snapshot, 0, k - 1, R, C);
+          for (const [a, b] of queries) {
+            const [from, to] = a <= b ? [a, b] : [b, a];
+            if (to < k) observe(att, sliceColumns(snapshot, from, to), from, to, R, C);
+          }
+        }
+        const rowTotals = cells.map((r) => r.reduce((x, y) => x + y, 0));
+        const colTotals = Array.from({ length: C }, (_, j) => cells.reduce((x, r) => x + r[j], 0));
+        const grid = [...cells.map((r, i) => [...r, rowTotals[i]]), [...colTotals, rowTotals.reduce((x, y) => x + y, 0)]];
+        for (let i = 0; i <= R; i++)
+          for (let j = 0; j <= C; j++) if (isSmall(grid[i][j], minCell)) expect(att.knows(i, j), `figure ${i},${j} of ${JSON.stringify(cells)} k=${minCell}`).toBe(false);
+      }),
+      { numRuns: 300 },
     );
   });
 

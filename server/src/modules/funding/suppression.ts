@@ -140,6 +140,29 @@ export function protectSharingTotal(tables: number[][][], minCell: number): Prot
   }
 }
 
+/**
+ * Protects a table of counts month by month: each column (a month, with its total) is protected on
+ * its own, and every row total or grand total is the sum of published figures, hidden when any
+ * part is hidden. Publication grows a month at a time (see publication.ts): a month's figures, once
+ * published, never depend on a later month, so snapshots taken in different months combine into
+ * nothing that one snapshot does not already show. `hideTotal[j]` hides month j's total (and
+ * protects its column without it).
+ */
+export function protectColumns(cells: number[][], minCell: number, hideTotal: boolean[] = []): ProtectedTable {
+  const R = cells.length;
+  const C = R ? cells[0].length : 0;
+  const columns = Array.from({ length: C }, (_, j) => protectTable(cells.map((row) => [row[j]]), minCell, [!!hideTotal[j], !!hideTotal[j]]));
+  const out: ProtectedTable = {
+    cells: Array.from({ length: R }, (_, i) => columns.map((col) => col.cells[i][0])),
+    rowTotals: [],
+    columnTotals: columns.map((col) => col.total),
+    total: hidden,
+  };
+  out.rowTotals = out.cells.map((row) => sumOf(row));
+  out.total = sumOf(out.columnTotals);
+  return out;
+}
+
 /** Sum of published figures; suppressed when any part is suppressed (so it reveals nothing new). */
 export function sumOf(figures: Figure[]): Figure {
   if (figures.some((f) => f.suppressed)) return hidden;

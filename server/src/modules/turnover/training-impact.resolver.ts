@@ -9,9 +9,15 @@ import { TrainingImpact } from './training-impact.types';
 export class TrainingImpactResolver {
   @FieldResolver(() => TrainingImpact, { description: 'Trainings held, attendance, and turnover of trained vendors beside those not (yet) trained (one SQL statement).' })
   trainings(@Root() impact: SaboakKoepanImpact, @Ctx() ctx: RequestContext): Promise<TrainingImpact> {
-    const months = impact.months.map((m) => Number(m.month.slice(5, 7)));
-    const from = months.length ? Math.min(...months) : 1;
-    const to = months.length ? Math.max(...months) : 12;
-    return trainingImpact(ctx, { year: impact.year, from, to, protect: impact.suppressionApplied, minCell: impact.minCell });
+    const { from, to, wholeYearPublished } = impact.period;
+    return trainingImpact(ctx, {
+      year: impact.year,
+      from,
+      to,
+      protect: impact.suppressionApplied,
+      minCell: impact.minCell,
+      wholeYearPublished,
+      turnoverPublished: impact.turnover !== null,
+    });
   }
 }

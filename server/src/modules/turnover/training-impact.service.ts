@@ -52,16 +52,31 @@ interface Row {
 /** The first day of the month `m` of `year`, YYYY-MM-DD (month 13 is January of the next year). */
 const monthStart = (year: number, m: number) => (m > 12 ? `${year + 1}-01-01` : `${year}-${String(m).padStart(2, '0')}-01`);
 
-export async function trainingImpact(ctx: RequestContext, period: { year: number; from: number; to: number; protect: boolean; minCell: number }): Promise<TrainingImpact> {
+/**
+ * For a partner the counts below are about vendors, and ranges of months could be differenced
+ * against each other: they are given for a whole published year only. Then the two groups are
+ * shown together or not at all (trained + not trained = all vendors, so hiding one alone hides
+ * nothing), only when each has at least IMPACT_MIN_CELL vendors and reports, and their averages
+ * only when the year's turnover is published too (mean × count = sum: the two sums add up to it).
+ */
+export async function trainingImpact(
+  ctx: RequestContext,
+  period: { year: number; from: number; to: number; protect: boolean; minCell: number; wholeYearPublished: boolean; turnoverPublished: boolean },
+): Promise<TrainingImpact> {
   const start = monthStart(period.year, period.from);
   const stop = monthStart(period.year, period.to + 1);
   const [row]: Row[] = await ctx.em.getConnection().execute(IMPACT_SQL, [marketClock.now(), start, stop, start, stop]);
-  const count = (v: number): Figure => (period.protect ? single(v, period.minCell) : exact(v));
-  const group = (vendors: number, days: number, average: string | null): TrainedTurnoverGroup => {
-    const shownVendors = count(vendors);
-    const hide = period.protect && (shownVendors.suppressed || vendors < period.minCell);
-    return { vendors: shownVendors, vendorMarketDays: count(days), averagePerMarketDay: hide ? undefined : (average ?? undefined) };
-  };
+  const hidden: Figure = { value: null, suppressed: true };
+  const shown = !period.protect || period.wholeYearPublished;
+  const count = (v: number): Figure => (!shown ? hidden : period.protect ? single(v, period.minCell) : exact(v));
+  const big = (v: number) => v >= period.minCell;
+  const groupsShown = !period.protect || (shown && big(row.trained_vendors) && big(row.untrained_vendors) && big(row.trained_days) && big(row.untrained_days));
+  const averagesShown = !period.protect || (groupsShown && period.turnoverPublished);
+  const group = (vendors: number, days: number, average: string | null): TrainedTurnoverGroup => ({
+    vendors: groupsShown ? exact(vendors) : hidden,
+    vendorMarketDays: groupsShown ? exact(days) : hidden,
+    averagePerMarketDay: averagesShown ? (average ?? undefined) : undefined,
+  });
   return {
     trainingsHeld: row.trainings_held,
     attendances: count(row.attendances),

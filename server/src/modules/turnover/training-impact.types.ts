@@ -10,7 +10,10 @@ export class TrainedTurnoverGroup {
   averagePerMarketDay?: number | string;
 }
 
-@ObjectType({ description: 'Trainings of the weekend market in the period, and turnover of trained vendors beside those not (yet) trained.' })
+@ObjectType({
+  description:
+    'Trainings of the weekend market in the period, and turnover of trained vendors beside those not (yet) trained. For a partner the counts and the comparison are given for a whole published year only; the two groups are shown together, when each has at least IMPACT_MIN_CELL vendors and reports, and their averages only when the year’s turnover is shown.',
+})
 export class TrainingImpact {
   @Field(() => Int, { description: 'Trainings held (ended, not cancelled) in the months shown.' }) trainingsHeld: number;
   @Field(() => ImpactFigure, { description: 'Attendances recorded at those trainings (one per participant and training).' }) attendances: ImpactFigure;

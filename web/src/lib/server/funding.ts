@@ -107,7 +107,7 @@ export function reportSheets(r: PartnerReport, locale: Locale): { name: string; 
         [t('impact.ina.distinctFamilies'), figureText(ina.familiesReached, locale)],
         [t('impact.ina.monthsOfCoverage'), ina.monthsOfCoverage ?? t('funding.suppressed')],
         [t('impact.ina.costPerWoman'), money(ina.costPerWomanPerMonth)],
-        ...(ina.ownFunding ? [[t('impact.ina.ownCost'), ina.ownFunding.cost], [t('impact.ina.ownCostPerWoman'), money(ina.ownFunding.costPerWomanPerMonth)]] : []),
+        ...(ina.ownFunding ? [[t('impact.ina.ownCost'), money(ina.ownFunding.cost)], [t('impact.ina.ownCostPerWoman'), money(ina.ownFunding.costPerWomanPerMonth)]] : []),
       ],
     },
     { name: t('impact.ina.sheetKecamatan'), rows: coverage(ina.coverageByKecamatan) },

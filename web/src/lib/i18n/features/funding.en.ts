@@ -23,6 +23,8 @@ export const fundingEn: Record<keyof typeof fundingId, string> = {
   'funding.purpose.OTHER': 'Other',
 
   'funding.partner.title': 'Funds and impact',
+  'funding.partner.publication':
+    'Partner figures cover closed months only: a month is published from the 1st of the next month at 00.00 WITA, or later if that month’s Ina Kasih distribution round is still open. The period you choose ends at the last published month, so figures never change because of a single delivery or market day. Different families and vendors, coverage by kelurahan and the trainings comparison are shown for a whole published year.',
   'funding.partner.intro': 'What the funds of {name} did. Aggregates only; figures below {min} are hidden to protect residents.',
   'funding.period': 'Period',
   'funding.year': 'Year',
@@ -93,7 +95,7 @@ export const fundingEn: Record<keyof typeof fundingId, string> = {
   'impact.ina.packs': 'Packs delivered',
   'impact.ina.cost': 'Cost of the packs',
   'impact.ina.distinctFamilies': 'Different families in the period',
-  'impact.ina.distinctHidden': 'The number of different families is shown for a whole year only.',
+  'impact.ina.distinctHidden': 'The number of different families is shown for a whole published year only.',
   'impact.ina.monthsOfCoverage': 'Average months served per family',
   'impact.ina.costPerWoman': 'Cost per woman per month',
   'impact.ina.ownCost': 'Cost paid by your funds',

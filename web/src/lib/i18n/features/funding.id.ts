@@ -21,6 +21,8 @@ export const fundingId = {
   'funding.purpose.OTHER': 'Lainnya',
 
   'funding.partner.title': 'Dana dan dampak',
+  'funding.partner.publication':
+    'Angka untuk mitra hanya memuat bulan yang sudah ditutup: satu bulan terbit mulai tanggal 1 bulan berikutnya pukul 00.00 WITA, atau lebih lambat bila putaran penyaluran Ina Kasih bulan itu belum ditutup. Periode yang dipilih berakhir pada bulan terakhir yang sudah terbit, sehingga angka tidak berubah karena satu penyaluran atau satu hari pasar. Jumlah keluarga dan pelaku UMKM yang berbeda, cakupan per kelurahan, dan perbandingan pelatihan ditampilkan untuk satu tahun penuh yang sudah terbit.',
   'funding.partner.intro': 'Apa yang dilakukan dana {name}. Hanya angka gabungan; angka di bawah {min} disembunyikan untuk melindungi warga.',
   'funding.period': 'Periode',
   'funding.year': 'Tahun',
@@ -91,7 +93,7 @@ export const fundingId = {
   'impact.ina.packs': 'Paket disalurkan',
   'impact.ina.cost': 'Biaya paket',
   'impact.ina.distinctFamilies': 'Keluarga berbeda dalam periode',
-  'impact.ina.distinctHidden': 'Jumlah keluarga berbeda hanya ditampilkan untuk satu tahun penuh.',
+  'impact.ina.distinctHidden': 'Jumlah keluarga berbeda hanya ditampilkan untuk satu tahun penuh yang sudah terbit.',
   'impact.ina.monthsOfCoverage': 'Rata-rata bulan terlayani per keluarga',
   'impact.ina.costPerWoman': 'Biaya per perempuan per bulan',
   'impact.ina.ownCost': 'Biaya yang dibayar dana Anda',
