@@ -11,8 +11,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Limits against a hang, not speed checks: a loaded 2-core machine starts the embedded database with demo
+    // data in up to 90 s and runs the two-process bursts several times slower than a quiet one.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,
     setupFiles: ['reflect-metadata'],

@@ -199,6 +199,12 @@ export const CALLS: Record<string, (w: World) => Promise<Call>> = {
   'Mutation.exportMyData': async () => ({ variables: {} }),
   'Mutation.createUser': async () => ({ variables: { input: { fullName: 'Akun Baru', email: `${fresh('akun')}@kupang.demo`, phone: `0812${String(10000000 + ++n).slice(-8)}`, password: 'rahasia-baru-2027', role: 'MARKET_STAFF' } } }),
   'Mutation.resetUserPassword': async (w) => ({ variables: { input: { userId: (await userOf(w)).id, newPassword: 'rahasia-lagi-2027' } } }),
+  // Market staff (the first role allowed) reset vendors' accounts.
+  'Mutation.resetPassword': async (w) => ({ variables: { input: { userId: (await userOf(w, 'VENDOR')).id } } }),
+  'Mutation.changeMyPassword': async (w) => ({
+    variables: { input: { currentPassword: 'rahasia-baru-2027', newPassword: 'rahasia-ganti-2027' } },
+    as: await signedInAs(w, (await userOf(w)).email, 'rahasia-baru-2027'),
+  }),
   'Mutation.setUserActive': async (w) => ({ variables: { input: { userId: (await userOf(w)).id, active: false } } }),
 
   'Mutation.registerFamily': async () => ({ variables: { input: familyInput(testKk(), ++n + 800, { kelurahanCode: OEBOBO }) } }),
@@ -297,11 +303,17 @@ async function vendorWithNib(w: World): Promise<{ id: string }> {
   return v;
 }
 
-async function userOf(w: World): Promise<{ id: string }> {
-  const r = await w.admin.ok<any>(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code } } }`, {
-    i: { fullName: 'Akun Sementara', email: `${fresh('akun')}@kupang.demo`, phone: `0812${String(20000000 + ++n).slice(-8)}`, password: 'rahasia-baru-2027', role: 'MARKET_STAFF' },
+async function userOf(w: World, role = 'MARKET_STAFF'): Promise<{ id: string; email: string }> {
+  const r = await w.admin.ok<any>(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id email } userErrors { code } } }`, {
+    i: { fullName: 'Akun Sementara', email: `${fresh('akun')}@kupang.demo`, phone: `0812${String(20000000 + ++n).slice(-8)}`, password: 'rahasia-baru-2027', role },
   });
   return r.createUser.user;
+}
+
+async function signedInAs(w: World, login: string, password: string) {
+  const client = w.t.client();
+  await client.signIn(login, password);
+  return client;
 }
 
 /** A market day of the coming weekend, open for requests at the test's clock. */

@@ -41,7 +41,7 @@ export async function startServerProcess(databaseUrl: string, port: number, extr
   child.stderr!.on('data', (c) => (stderr += c));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server process exited at start: ${stderr}`);
     try {
@@ -49,7 +49,7 @@ export async function startServerProcess(databaseUrl: string, port: number, extr
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`server process did not start within 60 s: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`server process did not start within 150 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

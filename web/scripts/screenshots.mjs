@@ -23,6 +23,7 @@ const SHOTS = [
   ['pasar-akhir-pekan', null, '/pasar-akhir-pekan'],
   ['daftar-usaha', null, '/daftar-usaha'],
   ['masuk', null, '/masuk'],
+  ['usaha', '081234560001', '/usaha'],
   ['usaha-pasar', '081234560001', '/usaha/pasar'],
   ['usaha-riwayat', '081234560001', '/usaha/riwayat'],
   ['pasar-hari', 'pasar@kupang.demo', 'board'],

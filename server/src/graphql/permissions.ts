@@ -10,6 +10,8 @@ export enum Permission {
   AccountUpdateOwn = 'account:update-own',
   RegionRead = 'region:read',
   UserManage = 'user:manage',
+  /** Reset an account to a temporary password: ADMIN any account, MARKET_STAFF vendors' only (checked in the service). */
+  PasswordReset = 'user:reset-password',
   PartnerManage = 'partner:manage',
   AuditRead = 'audit:read',
 
@@ -38,7 +40,8 @@ export enum Permission {
   ImpactReadUnsuppressed = 'impact:read-unsuppressed',
 }
 
-const SIGNED_IN = [Permission.AccountRead, Permission.AccountUpdateOwn, Permission.RegionRead];
+/** What a signed-in person may do on her own account; also all she may do while she must change her password. */
+export const SIGNED_IN = [Permission.AccountRead, Permission.AccountUpdateOwn, Permission.RegionRead];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: Object.values(Permission),
@@ -56,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.MARKET_STAFF]: [
     ...SIGNED_IN,
+    Permission.PasswordReset,
     Permission.MarketManage,
     Permission.TurnoverRecord,
     Permission.TrainingManage,

@@ -207,7 +207,7 @@ describe.runIf(requireRealPostgres('unique-constraint races between two server p
     expect(sequential).toHaveLength(1);
     expect(sequential[0].field?.length).toBeGreaterThan(1);
     for (const errors of refusals) expect(errors).toEqual(sequential);
-  }, 60_000);
+  }, 180_000);
 
   it('answers the losers in their language', async () => {
     const english = [await a.as('admin@kupang.demo'), await b.as('admin@kupang.demo')];

@@ -5,6 +5,7 @@ import { featureModules } from './feature-modules';
 import { PartnerResolver } from './partner/partner.resolver';
 import { RegionResolver } from './region/region.resolver';
 import { AccountDataResolver } from './user/account-data.resolver';
+import { PasswordResolver } from './user/password.resolver';
 import { UserResolver } from './user/user.resolver';
 
 /** Every resolver of the API: the foundation's, then each feature module's. */
@@ -12,6 +13,7 @@ import { UserResolver } from './user/user.resolver';
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   UserResolver,
+  PasswordResolver,
   AccountDataResolver,
   RegionResolver,
   PartnerResolver,

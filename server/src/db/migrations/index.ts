@@ -5,6 +5,7 @@ import { Migration20261128001000SignInThrottle } from './Migration20261128001000
 import { Migration20261128130000ApiRateLimit } from './Migration20261128130000ApiRateLimit';
 import { Migration20261207020100AccountErasure } from './Migration20261207020100AccountErasure';
 import { Migration20261207040000SignInDelays } from './Migration20261207040000SignInDelays';
+import { Migration20261208050000MustChangePassword } from './Migration20261208050000MustChangePassword';
 
 /**
  * Checked-in migrations in order, applied on every start: the foundation's, then each feature
@@ -16,6 +17,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128001000SignInThrottle', class: Migration20261128001000SignInThrottle },
   { name: 'Migration20261128130000ApiRateLimit', class: Migration20261128130000ApiRateLimit },
   { name: 'Migration20261207040000SignInDelays', class: Migration20261207040000SignInDelays },
+  { name: 'Migration20261208050000MustChangePassword', class: Migration20261208050000MustChangePassword },
   ...featureModules.flatMap((m) => m.migrations),
   { name: 'Migration20261207020100AccountErasure', class: Migration20261207020100AccountErasure },
 ];

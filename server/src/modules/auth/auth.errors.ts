@@ -10,5 +10,11 @@ export const AuthErrors = defineMessages({
     en: 'Too many failed sign-in attempts. Try again in {wait}.',
   },
   ACCOUNT_DISABLED: { id: 'Akun ini dinonaktifkan. Hubungi admin.', en: 'This account is disabled. Contact an administrator.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    id: 'Kata sandi Anda adalah kata sandi sementara. Buat kata sandi baru terlebih dahulu.',
+    en: 'Your password is a temporary one. Choose a new password first.',
+  },
+  PASSWORD_WRONG: { id: 'Kata sandi sekarang salah.', en: 'The current password is wrong.' },
+  PASSWORD_UNCHANGED: { id: 'Kata sandi baru harus berbeda dari yang sekarang.', en: 'The new password must differ from the current one.' },
   PASSWORD_TOO_SHORT: { id: 'Kata sandi minimal {min} karakter.', en: 'The password must have at least {min} characters.' },
 });

@@ -15,6 +15,7 @@ import { MarketBoardService } from './market-board.service';
 import { MarketDayService } from './market-day.service';
 import { marketDayLoader, myBookingByDayLoader, regionLoader, stallLoader, vendorLoader } from './market.loaders';
 import { bookingRefs, loadedWith, type BookingRow, type MarketDayRow, type StallRow, type VendorRow } from './market.rows';
+import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
 import { addDays, marketClock, witaDate } from './market-time.util';
 import {
   AddMarketDayInput,
@@ -93,6 +94,12 @@ export class VendorResolver {
   async kelurahan(@Root() vendor: Vendor | VendorRow, @Ctx() ctx: RequestContext): Promise<Region | undefined> {
     return ctx.loaders.get(regionLoader).load(vendor instanceof Vendor ? vendor.kelurahan.code : vendor.kelurahanCode);
   }
+
+  @Allow(Permission.PasswordReset)
+  @FieldResolver(() => ID, { nullable: true, description: 'Her sign-in account (once approved), for resetPassword when she forgot her password; market staff and administrators.' })
+  accountId(@Root() vendor: Vendor | VendorRow): string | null {
+    return (vendor instanceof Vendor ? vendor.user?.id : vendor.userId) ?? null;
+  }
 }
 
 /** Stalls and market days (staff), and the calendar everyone sees. */
@@ -163,6 +170,12 @@ export class MarketDayResolver {
     const from = args.from ?? witaDate(marketClock.now());
     const to = args.to ?? addDays(from, 56);
     return this.days.list(ctx, from, to > addDays(from, 400) ? addDays(from, 400) : to);
+  }
+
+  @Public()
+  @Query(() => LocalDateScalar, { description: "Today's date in Kupang (WITA) by the market's clock: what \"tomorrow\" and \"this month\" mean on a vendor's home." })
+  marketToday(): string {
+    return witaDate(marketClock.now());
   }
 
   @Public()

@@ -61,6 +61,11 @@ export class User extends BaseEntity {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastSignInAt?: Date;
 
+  /** Set by a reset to a temporary password: until she chooses her own, the API answers only her account's operations. */
+  @Field(() => Boolean, { description: 'True after a reset to a temporary password: she must choose a new one (changeMyPassword) before anything else.' })
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean = false;
+
   /** Set when its holder had her data erased: the row stays, pseudonymous, and never signs in again. */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   erasedAt?: Date;

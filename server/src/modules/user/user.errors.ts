@@ -9,6 +9,11 @@ export const UserErrors = defineMessages({
   SCOPE_ONLY_FOR_PROGRAM_STAFF: { id: 'Batas kelurahan hanya untuk staf program.', en: 'Kelurahan limits apply to program staff only.' },
   UNKNOWN_KELURAHAN: { id: 'Kode kelurahan tidak dikenal: {codes}.', en: 'Unknown kelurahan code: {codes}.' },
   LOCALE_UNKNOWN: { id: 'Bahasa tidak dikenal. Pilih id (Bahasa Indonesia) atau en (English).', en: 'Unknown language. Choose id (Bahasa Indonesia) or en (English).' },
+  CANNOT_RESET_OWN_PASSWORD: {
+    id: 'Kata sandi sendiri diganti lewat "Ganti kata sandi", bukan direset.',
+    en: 'Change your own password with "Change password"; it cannot be reset.',
+  },
+  CANNOT_RESET_CLOSED_ACCOUNT: { id: 'Akun ini sudah dihapus dan tidak dapat masuk lagi.', en: 'This account was erased and cannot sign in again.' },
   CANNOT_DISABLE_SELF: { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot disable your own account.' },
 });
 

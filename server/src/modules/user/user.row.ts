@@ -15,6 +15,7 @@ export interface UserRow {
   role: Role;
   locale: Locale;
   active: boolean;
+  mustChangePassword: boolean;
   lastSignInAt: Date | null;
   createdAt: Date;
   partnerId: string | null;
@@ -30,6 +31,7 @@ export const USER = rowShape<UserRow>(
     role: 'role',
     locale: 'locale',
     active: 'active',
+    mustChangePassword: 'must_change_password',
     lastSignInAt: 'last_sign_in_at',
     createdAt: 'created_at',
     partnerId: 'partner_id',

@@ -81,3 +81,32 @@ export class UsersArgs extends PageArgs {
 
 @ObjectType()
 export class UserConnection extends Connection(User, 'User') {}
+
+@InputType({ description: "An account whose holder forgot her password: she gets a temporary one (reset by market staff for vendors, by an administrator for anyone)." })
+export class ResetPasswordInput {
+  @Field(() => ID)
+  userId: string;
+}
+
+@ObjectType({ description: 'Result of a reset: the temporary password, shown once to the staff member, who gives it to the account holder.' })
+export class ResetPasswordPayload extends MutationPayload {
+  @Field(() => User, { nullable: true })
+  user?: User;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The temporary password, returned only here and stored only as a hash: it opens the account once, to choose a new password.',
+  })
+  temporaryPassword?: string;
+}
+
+@InputType({ description: 'The signed-in person chooses a new password (required after a reset to a temporary one).' })
+export class ChangeMyPasswordInput {
+  @Field(() => String, { description: 'The current (or temporary) password.' })
+  @MaxLength(200)
+  currentPassword: string;
+
+  @Field(() => String, { description: 'At least 8 characters.' })
+  @MaxLength(200)
+  newPassword: string;
+}

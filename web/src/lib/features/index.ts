@@ -5,12 +5,13 @@ import { market } from './market.feature';
 import { offline } from './offline.feature';
 import { training } from './training.feature';
 import { turnover } from './turnover.feature';
+import { vendorHome } from './vendor-home.feature';
 
 /**
  * The portal's features, in the order their links appear in each area's menu. A new feature is
  * its descriptor file (`<name>.feature.ts`), its two dictionaries and one line here.
  */
-export const FEATURES = [offline, market, turnover, training, inaKasih, funding, account] as const;
+export const FEATURES = [offline, vendorHome, market, turnover, training, inaKasih, funding, account] as const;
 
 type Registered = (typeof FEATURES)[number];
 

@@ -30,6 +30,10 @@ export const commonEn: Record<keyof typeof commonId, string> = {
     'A weekend UMKM market every Saturday and Sunday at Taman Nostalgia (Tamnos). Stalls are free; about 100 businesses take turns selling each weekend, with training and mentoring from the city.',
   'landing.signIn': 'Sign in to the portal',
   'landing.goHome': 'Go to your home page',
+  'landing.market': 'Weekend market: who is selling',
+  'landing.marketHint': 'The next market day, the businesses selling and their stalls.',
+  'landing.register': 'Register your business',
+  'landing.registerHint': 'For micro-businesses (UMKM) that want to sell at SABOAK KOEPAN. Stalls are free.',
 
   'signIn.title': 'Sign in',
   'signIn.intro': 'Sign in with your mobile number or e-mail and your password.',
@@ -39,6 +43,11 @@ export const commonEn: Record<keyof typeof commonId, string> = {
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',
   'signIn.sessionExpired': 'Your session has expired. Please sign in again.',
+  'signIn.forgot': 'Forgot your password?',
+  'signIn.forgotVendor':
+    'Vendors (UMKM): ask the SABOAK KOEPAN market staff (service desk at Taman Nostalgia, or by phone/WhatsApp) to reset your password. The staff check that it is you, then give you a temporary password.',
+  'signIn.forgotStaff': 'Staff and partners: contact the Kota Kupang portal administrator.',
+  'signIn.forgotNext': 'Sign in with that temporary password: the portal then asks you to choose a new password. The temporary password works only once.',
 
   'signOut.title': 'Sign out',
   'signOut.confirm': 'Sign out of Kupang Peduli on this device?',

@@ -28,6 +28,10 @@ export const commonId = {
     'Pasar UMKM akhir pekan setiap Sabtu dan Minggu di Taman Nostalgia (Tamnos). Lapak gratis; sekitar 100 pelaku UMKM berjualan bergiliran setiap akhir pekan, dengan pelatihan dan pendampingan dari kota.',
   'landing.signIn': 'Masuk ke portal',
   'landing.goHome': 'Ke beranda Anda',
+  'landing.market': 'Pasar akhir pekan: siapa berjualan',
+  'landing.marketHint': 'Hari pasar berikutnya, usaha yang berjualan dan lapaknya.',
+  'landing.register': 'Daftarkan usaha Anda',
+  'landing.registerHint': 'Untuk pelaku UMKM yang ingin berjualan di SABOAK KOEPAN. Lapak gratis.',
 
   'signIn.title': 'Masuk',
   'signIn.intro': 'Masuk dengan nomor HP atau e-mail dan kata sandi Anda.',
@@ -37,6 +41,11 @@ export const commonId = {
   'signIn.submit': 'Masuk',
   'signIn.submitting': 'Sedang masuk…',
   'signIn.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  'signIn.forgot': 'Lupa kata sandi?',
+  'signIn.forgotVendor':
+    'Pelaku UMKM: minta staf pasar SABOAK KOEPAN (meja layanan di Taman Nostalgia, atau lewat telepon/WhatsApp) mengatur ulang kata sandi Anda. Staf memeriksa bahwa itu memang Anda, lalu memberi kata sandi sementara.',
+  'signIn.forgotStaff': 'Staf dan mitra: hubungi administrator portal Kota Kupang.',
+  'signIn.forgotNext': 'Masuk dengan kata sandi sementara itu: portal langsung meminta Anda membuat kata sandi baru. Kata sandi sementara hanya bisa dipakai sekali.',
 
   'signOut.title': 'Keluar',
   'signOut.confirm': 'Keluar dari Kupang Peduli di perangkat ini?',

@@ -16,8 +16,13 @@ export function requireRole(locals: App.Locals, url: URL, roles: readonly Role[]
     redirect(303, `/masuk?${query}`);
   }
   if (!roles.includes(user.role)) error(403, { code: 'FORBIDDEN', message: translate(locals.locale, 'error.forbidden') });
+  // After a reset to a temporary password, choosing her own comes before anything else (the API insists too).
+  if (user.mustChangePassword && url.pathname !== CHANGE_PASSWORD) redirect(303, CHANGE_PASSWORD);
   return user;
 }
+
+/** Where a person signed in with a temporary password chooses her own. */
+export const CHANGE_PASSWORD = '/akun/kata-sandi';
 
 const SAME_SITE = 'http://portal.invalid';
 
@@ -36,7 +41,8 @@ export function safeNext(value: unknown): string | undefined {
 }
 
 /** After signing in: back to where the person was going, else their role's home. */
-export function homeAfterSignIn(role: Role, url: URL): string {
+export function homeAfterSignIn(role: Role, url: URL, mustChangePassword = false): string {
+  if (mustChangePassword) return CHANGE_PASSWORD;
   const next = safeNext(url.searchParams.get('next'));
   return next && !next.startsWith('/masuk') && !next.startsWith('/keluar') ? next : ROLE_HOME[role];
 }

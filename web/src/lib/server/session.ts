@@ -10,7 +10,7 @@ export type SessionUser = SessionUserQuery['me'];
 
 const ME = graphql(`
   query SessionUser {
-    me { id fullName role locale }
+    me { id fullName role locale mustChangePassword }
   }
 `);
 
@@ -32,7 +32,7 @@ export async function loadSessionUser(event: RequestEvent): Promise<{ user: Sess
 const SIGN_IN = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
-      user { id fullName role locale }
+      user { id fullName role locale mustChangePassword }
       userErrors { code field message }
     }
   }

@@ -35,4 +35,14 @@ export const accountEn: Record<keyof typeof accountId, string> = {
   'account.erased.text': 'Your personal data has been erased and you are signed out. Thank you for selling at SABOAK KOEPAN.',
   'account.erased.again': 'Want to sell again? You can register anew with the same phone number.',
   'account.erased.register': 'Register a business',
+
+  'account.password.title': 'Choose a new password',
+  'account.password.temporary': 'You signed in with a temporary password. Choose your own password before you carry on.',
+  'account.password.intro': 'Choose a password you remember easily but others cannot guess, at least 8 characters.',
+  'account.password.current': 'Temporary (or current) password',
+  'account.password.new': 'New password',
+  'account.password.repeat': 'Repeat the new password',
+  'account.password.mismatch': 'The two new passwords differ.',
+  'account.password.submit': 'Save the new password',
+  'account.password.done': 'Your new password is saved.',
 };

@@ -33,4 +33,14 @@ export const accountId = {
   'account.erased.text': 'Data pribadi Anda sudah dihapus dan Anda sudah keluar. Terima kasih telah berjualan di SABOAK KOEPAN.',
   'account.erased.again': 'Ingin berjualan lagi? Anda bisa mendaftar baru dengan nomor HP yang sama.',
   'account.erased.register': 'Daftarkan usaha',
+
+  'account.password.title': 'Buat kata sandi baru',
+  'account.password.temporary': 'Anda masuk dengan kata sandi sementara. Buat kata sandi Anda sendiri sebelum melanjutkan.',
+  'account.password.intro': 'Pilih kata sandi yang mudah Anda ingat tetapi sulit ditebak orang lain, minimal 8 karakter.',
+  'account.password.current': 'Kata sandi sementara (atau yang sekarang)',
+  'account.password.new': 'Kata sandi baru',
+  'account.password.repeat': 'Ulangi kata sandi baru',
+  'account.password.mismatch': 'Kedua kata sandi baru tidak sama.',
+  'account.password.submit': 'Simpan kata sandi baru',
+  'account.password.done': 'Kata sandi baru tersimpan.',
 } satisfies Record<string, string>;

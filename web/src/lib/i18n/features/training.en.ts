@@ -133,4 +133,9 @@ export const trainingEn: Record<keyof typeof trainingId, string> = {
   'mentoring.markOpen': 'Mark not done',
   'mentoring.markDoneLabel': 'Mark done: {text}',
   'mentoring.markOpenLabel': 'Mark not done: {text}',
+  'mentoring.vendor.title': 'Mentoring for your business',
+  'mentoring.vendor.none': 'No mentoring visit yet.',
+  'mentoring.vendor.visit': '{date} · {topic} · mentor {mentor}',
+  'mentoring.vendor.followUps': 'Follow-ups',
+  'mentoring.vendor.open': 'not done yet',
 };

@@ -131,4 +131,9 @@ export const trainingId = {
   'mentoring.markOpen': 'Tandai belum selesai',
   'mentoring.markDoneLabel': 'Tandai selesai: {text}',
   'mentoring.markOpenLabel': 'Tandai belum selesai: {text}',
+  'mentoring.vendor.title': 'Pendampingan untuk usaha Anda',
+  'mentoring.vendor.none': 'Belum ada kunjungan pendampingan.',
+  'mentoring.vendor.visit': '{date} · {topic} · pendamping {mentor}',
+  'mentoring.vendor.followUps': 'Tindak lanjut',
+  'mentoring.vendor.open': 'belum selesai',
 } satisfies Record<string, string>;

@@ -6,7 +6,7 @@ import { signIn } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, homeAfterSignIn(locals.user.role, url));
+  if (locals.user) redirect(303, homeAfterSignIn(locals.user.role, url, locals.user.mustChangePassword));
   return { sessionExpired: url.searchParams.get('sesi') === 'berakhir' };
 };
 
@@ -21,6 +21,6 @@ export const actions: Actions = {
     }
     const result = await signIn(event, login, password);
     if (!result.user) return fail(400, { login, errors: fieldErrors(result.userErrors) });
-    redirect(303, homeAfterSignIn(result.user.role, event.url));
+    redirect(303, homeAfterSignIn(result.user.role, event.url, result.user.mustChangePassword));
   },
 };

@@ -9,7 +9,7 @@ const VENDORS = graphql(`
     vendors(first: 50, status: $status, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id code businessName ownerName phone category products status statusReason kelurahan { name } }
+      nodes { id code businessName ownerName phone category products status statusReason accountId kelurahan { name } }
     }
   }
 `);

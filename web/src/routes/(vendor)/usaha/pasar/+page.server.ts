@@ -1,6 +1,7 @@
 import { gql } from '$lib/server/graphql';
 import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
+import { requestStallFromForm } from '$lib/server/stall-request';
 import type { Actions, PageServerLoad } from './$types';
 
 const DAYS = graphql(`
@@ -19,7 +20,6 @@ export const load: PageServerLoad = async (event) => {
   return { ...data, key: formKey() };
 };
 
-const REQUEST = graphql(`mutation RequestStall($input: RequestStallInput!) { requestStall(input: $input) { booking { id } userErrors { code field message } } }`);
 const CANCEL = graphql(`mutation CancelBooking($input: BookingRefInput!) { cancelBooking(input: $input) { booking { id } userErrors { code field message } } }`);
 
 const CONSENT = graphql(`mutation UpdateMyBusiness($input: UpdateMyBusinessInput!) { updateMyBusiness(input: $input) { vendor { publicConsent } userErrors { code field message } } }`);
@@ -30,15 +30,7 @@ export const actions: Actions = {
     const r = await act(event, 'usaha', CONSENT, { publicConsent: form.get('publicConsent') === 'on' });
     return r.ok ? { done: 'consent' as const } : r.failure;
   },
-  request: async (event) => {
-    const form = await event.request.formData();
-    const r = await act(event, 'usaha', REQUEST, {
-      marketDayId: formText(form, 'marketDayId'),
-      zonePreference: formText(form, 'zone') || null,
-      idempotencyKey: formText(form, 'key') || null,
-    });
-    return r.ok ? { done: 'requested' as const } : r.failure;
-  },
+  request: requestStallFromForm,
   cancel: async (event) => {
     const form = await event.request.formData();
     const r = await act(event, 'usaha', CANCEL, { bookingId: formText(form, 'bookingId') });
