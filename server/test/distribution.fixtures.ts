@@ -33,7 +33,7 @@ export async function insertFamilies(
 ): Promise<string[]> {
   const rows = await t.sql<{ id: string }>(
     `insert into ina_family (id, created_at, updated_at, kk_enc, kk_hash, kk_masked, head_name, address, kelurahan_code, data_source, enrolled_at, status, status_reason)
-     select gen_random_uuid(), now(), now() , 'uji', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), '5371••••••••0000',
+     select gen_random_uuid(), now(), now() , 'uji', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), '••••••••••••••••',
             'Kepala Uji ' || g, 'RT 0' || (g % 9 + 1) || '/RW 01', ?, 'DTSEN', ?, ?, ?
        from generate_series(1, ?) g
      returning id`,

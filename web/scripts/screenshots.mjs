@@ -3,7 +3,7 @@
  * Chromium (the system's, else the bundled one: tests/chromium.mjs) through playwright-core against a running portal with the demo data:
  *
  *   npm start                                  # or any running demo server
- *   node web/scripts/screenshots.mjs [http://localhost:3000]
+ *   node web/scripts/screenshots.mjs [http://localhost:3000] [name …]   # names: only those shots
  *
  * Writes docs/screenshots/<name>.png (only the first screen of each page, to keep files small).
  */
@@ -29,13 +29,17 @@ const SHOTS = [
   ['pasar-hari', 'pasar@kupang.demo', 'board'],
   ['mitra', 'mitra@kupang.demo', '/mitra/dana'],
   ['admin', 'admin@kupang.demo', '/admin'],
+  ['admin-akun', 'admin@kupang.demo', '/admin/akun'],
+  ['admin-jejak', 'admin@kupang.demo', '/admin/jejak?aksi=accounts'],
+  ['kota', 'leadership@kupang.demo', '/kota?year=2025&from=6&to=12'],
   ['offline', null, '/offline'],
 ];
 
 const { executablePath, env } = await chooseChromium();
 const browser = await chromium.launch({ executablePath, env: { ...process.env, ...env }, args: ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'] });
 try {
-  for (const [name, login, path] of SHOTS) {
+  const only = process.argv.slice(3);
+  for (const [name, login, path] of SHOTS.filter(([name]) => !only.length || only.includes(name))) {
     const context = await browser.newContext({ baseURL: base, viewport: { width: 360, height: 800 }, deviceScaleFactor: 1, locale: 'id-ID' });
     const page = await context.newPage();
     if (login) {

@@ -19,7 +19,7 @@ async function inaKasihThisMonth() {
   const families = await queryDatabase<{ id: string }>(
     app.portal,
     `insert into ina_family (id, created_at, updated_at, kk_enc, kk_hash, kk_masked, head_name, address, kelurahan_code, data_source, enrolled_at)
-     select gen_random_uuid(), now(), now(), 'uji', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), '5371••••••••0000',
+     select gen_random_uuid(), now(), now(), 'uji', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), '••••••••••••••••',
             'Keluarga Dampak ' || g, 'Jl. Uji ' || g, '53.71.04.1001', 'DTSEN', date '2025-09-01'
        from generate_series(1, 12) g returning id`,
   );

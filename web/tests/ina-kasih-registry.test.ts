@@ -47,11 +47,41 @@ describe('Ina Kasih registry in the browser', () => {
     await expect(unlabelledControls(page)).resolves.toEqual([]);
     await page.getByLabel('Cari').fill(KK);
     await page.getByRole('button', { name: 'Tampilkan' }).click();
-    await page.getByText('5371••••••••0777').waitFor();
+    const card = page.locator('[data-family]', { hasText: 'Markus Benu' });
+    await card.getByText('•••• •••• •••• ••••').waitFor();
+    // No digit of the number (not even the serial that would complete it from kelurahan and birth date).
+    expect(await card.innerText()).not.toMatch(/0777|[0-9]•|•[0-9]/);
     expect(await page.content()).not.toContain(KK);
     await page.getByRole('link', { name: 'Markus Benu' }).click();
     await page.getByText('Anggota keluarga (1 berhak bulan ini)').waitFor();
     expect(await page.content()).not.toContain(KK);
+    expect(await page.locator('main').innerText()).not.toMatch(/0777|0011|0012|[0-9]•|•[0-9]/);
+    await page.locator('[data-kk]', { hasText: '•••• •••• •••• ••••' }).waitFor();
+    expect(await page.locator('[data-member="Ribka Benu"] .visually-hidden').textContent()).toBe('nomor disembunyikan');
+    // At the door: the card's number checked, yes or no, never a digit back.
+    await page.getByLabel('Nomor KK atau NIK di kartu').fill('5371 0442 0384 0012');
+    await page.getByRole('button', { name: 'Cocokkan' }).click();
+    await page.locator('[data-id-check="match"]', { hasText: 'Cocok: ini NIK Ribka Benu.' }).waitFor();
+    expect(await page.getByLabel('Nomor KK atau NIK di kartu').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('5371044203840012');
+    await page.getByLabel('Nomor KK atau NIK di kartu').fill('5371041004230778');
+    await page.getByRole('button', { name: 'Cocokkan' }).click();
+    await page.locator('[data-id-check="no-match"]', { hasText: 'Tidak cocok' }).waitFor();
+    await page.getByLabel('Nomor KK atau NIK di kartu').fill('5371');
+    await page.getByRole('button', { name: 'Cocokkan' }).click();
+    await page.getByText('Ketik nomor KK atau NIK lengkap: 16 digit angka.').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The same page in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.getByLabel('KK or NIK number on the card').fill(KK);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.locator('[data-id-check="match"]', { hasText: 'Matches: this is the family’s KK.' }).waitFor();
+    await page.getByText(/checks left this hour/).waitFor();
+    expect(await page.locator('[data-member="Ribka Benu"] .visually-hidden').textContent()).toBe('number hidden');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
     await page.getByRole('button', { name: 'Tampilkan KK dan NIK lengkap' }).click();
     await page.locator('[data-kk]', { hasText: KK }).waitFor();
     await page.getByText('5371044203840012').waitFor();
@@ -93,7 +123,7 @@ describe('Ina Kasih registry in the browser', () => {
     await page.getByText('Anggota keluarga (1 berhak bulan ini)').waitFor();
     expect(await page.content()).not.toContain(kk);
     await page.goto('/program/keluarga?q=' + kk);
-    await page.getByText('5371••••••••0888').waitFor();
+    await page.locator('[data-family]', { hasText: 'Yohanis Tefa' }).getByText('•••• •••• •••• ••••').waitFor();
     await page.getByRole('link', { name: 'Yohanis Tefa' }).waitFor();
     // the number typed into the search box is the only full KK on the page
     expect(await page.locator('.cards').innerHTML()).not.toContain(kk);
@@ -118,7 +148,8 @@ describe('Ina Kasih registry in the browser', () => {
     await expect(unlabelledControls(page)).resolves.toEqual([]);
     const card = page.locator('[data-flag]', { hasText: 'Daniel Lakapu' });
     await card.getByRole('link', { name: 'Markus Benu' }).waitFor();
-    expect(await card.getByText('5371••••••••0777').count()).toBe(2);
+    expect(await card.getByText('•••• •••• •••• ••••').count()).toBe(2);
+    expect(await card.innerText()).not.toMatch(/0777|[0-9]•|•[0-9]/);
     expect(await page.content()).not.toContain(KK);
     await card.getByLabel('Keputusan', { exact: true }).selectOption('NOT_DUPLICATE');
     await card.getByLabel('Catatan pemeriksaan').fill('Dua KK lama dan baru, sudah dicek di Dukcapil.');

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { signInWithForm } from './harness';
 
 export interface RolePages {
-  role: 'PUBLIC' | 'VENDOR' | 'MARKET_STAFF' | 'PROGRAM_STAFF' | 'PARTNER' | 'ADMIN';
+  role: 'PUBLIC' | 'VENDOR' | 'MARKET_STAFF' | 'PROGRAM_STAFF' | 'PARTNER' | 'ADMIN' | 'LEADERSHIP';
   /** Demo sign-in, or none for the public pages. */
   login?: string;
   paths: string[];
@@ -18,7 +18,8 @@ export const MAIN_PAGES: RolePages[] = [
   { role: 'MARKET_STAFF', login: 'pasar@kupang.demo', paths: ['/pasar', '/pasar/hari', '/pasar/hari/:today', '/pasar/lapak', '/pasar/pedagang', '/pasar/pelatihan', '/akun/data'] },
   { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok', '/program/keluarga', '/program/keluarga?jatuhTempo=1', '/program/keluarga/:family', '/program/keluarga/baru', '/program/duplikat', '/program/impor', '/akun/data'] },
   { role: 'PARTNER', login: 'mitra@kupang.demo', paths: ['/mitra', '/mitra/dana', '/mitra/cetak', '/akun/data'] },
-  { role: 'ADMIN', login: 'admin@kupang.demo', paths: ['/admin', '/admin/dana', '/akun/data'] },
+  { role: 'ADMIN', login: 'admin@kupang.demo', paths: ['/admin', '/admin/dana', '/admin/akun', '/admin/jejak', '/admin/mitra', '/admin/aturan', '/kota', '/akun/data'] },
+  { role: 'LEADERSHIP', login: 'leadership@kupang.demo', paths: ['/kota', '/kota/cetak', '/akun/data'] },
 ];
 
 /** The pages a vendor sees on her phone; their first load must stay under the JavaScript budget. */

@@ -16,6 +16,7 @@ const NO_KEY: Record<string, string> = {
   cancelTraining: 'state change: a retry finds the training cancelled',
   changeFamilyKk: 'state change: a retry finds the number already current (FAMILY_KK_UNCHANGED), no second history row',
   changeMyPassword: 'sets a value: a retry finds the current password changed and is refused (PASSWORD_WRONG), nothing written',
+  checkFamilyIdentity: 'read (only an audit entry is written; a retry takes one more check of the hourly allowance, never a second record)',
   closeBookingWindow: 'state change: a retry finds the day allocated',
   closeRound: 'state change: a retry finds the round closed',
   confirmTurnover: 'state change: a retry finds the report confirmed',
@@ -39,6 +40,7 @@ const NO_KEY: Record<string, string> = {
   signOut: 'session: ending it twice ends it once',
   updateFamily: 'sets values: the same twice is the same result',
   updateFamilyMember: 'sets values: the same twice is the same result',
+  updatePartnerContact: 'sets values: the same twice is the same result',
   updateMarketDay: 'sets values: the same twice is the same result',
   updateMyBusiness: 'sets values: the same twice is the same result',
 };

@@ -69,6 +69,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.VENDOR]: [...SIGNED_IN, Permission.MarketVendor, Permission.TurnoverOwn, Permission.TrainingJoin],
   [Role.PARTNER]: [...SIGNED_IN, Permission.FundingRead, Permission.ImpactRead],
+  // Read-only: the partners' operations, with exact figures; nothing that names a person.
+  [Role.LEADERSHIP]: [...SIGNED_IN, Permission.FundingRead, Permission.ImpactRead, Permission.ImpactReadUnsuppressed],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

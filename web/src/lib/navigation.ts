@@ -17,6 +17,7 @@ const HOME: Record<Area, NavLink[]> = {
   pasar: [{ href: '/pasar', label: 'nav.home' }],
   usaha: [{ href: '/usaha', label: 'nav.home' }],
   mitra: [{ href: '/mitra', label: 'nav.home' }],
+  kota: [{ href: '/kota', label: 'nav.home' }],
 };
 
 /** Each area's menu: its home, then each feature's links in registry order (lib/features). */

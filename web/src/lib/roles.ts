@@ -7,6 +7,7 @@ export const ROLE_HOME: Record<Role, string> = {
   MARKET_STAFF: '/pasar',
   VENDOR: '/usaha',
   PARTNER: '/mitra',
+  LEADERSHIP: '/kota',
 };
 
 export const ROLES = Object.keys(ROLE_HOME) as Role[];
@@ -18,6 +19,8 @@ export const AREA_ROLES = {
   pasar: ['MARKET_STAFF', 'ADMIN'],
   usaha: ['VENDOR'],
   mitra: ['PARTNER'],
+  // The city dashboard: leadership, and staff and administrators (a limited officer sees her kelurahan).
+  kota: ['LEADERSHIP', 'ADMIN', 'PROGRAM_STAFF', 'MARKET_STAFF'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREA_ROLES;

@@ -6,6 +6,7 @@ import { Migration20261128130000ApiRateLimit } from './Migration20261128130000Ap
 import { Migration20261207020100AccountErasure } from './Migration20261207020100AccountErasure';
 import { Migration20261207040000SignInDelays } from './Migration20261207040000SignInDelays';
 import { Migration20261208050000MustChangePassword } from './Migration20261208050000MustChangePassword';
+import { Migration20261208070000LeadershipRole } from './Migration20261208070000LeadershipRole';
 
 /**
  * Checked-in migrations in order, applied on every start: the foundation's, then each feature
@@ -18,6 +19,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128130000ApiRateLimit', class: Migration20261128130000ApiRateLimit },
   { name: 'Migration20261207040000SignInDelays', class: Migration20261207040000SignInDelays },
   { name: 'Migration20261208050000MustChangePassword', class: Migration20261208050000MustChangePassword },
+  { name: 'Migration20261208070000LeadershipRole', class: Migration20261208070000LeadershipRole },
   ...featureModules.flatMap((m) => m.migrations),
   { name: 'Migration20261207020100AccountErasure', class: Migration20261207020100AccountErasure },
 ];

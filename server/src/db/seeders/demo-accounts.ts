@@ -23,4 +23,5 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { login: 'pasar@kupang.demo', fullName: 'Agustina Lay', role: Role.MARKET_STAFF },
   { login: '081234560001', fullName: 'Mama Yuliana Bana', role: Role.VENDOR },
   { login: 'mitra@kupang.demo', fullName: 'Daniel Riwu', role: Role.PARTNER, partner: 'Bank Flobamora (demo)' },
+  { login: 'leadership@kupang.demo', fullName: 'Kantor Wali Kota (demo)', role: Role.LEADERSHIP },
 ];

@@ -149,15 +149,25 @@ describe('funding ledger: sources, append-only transactions, reversal, leverage 
     expect(big.sqlStatements).toBe(small.sqlStatements);
   });
 
-  it('demo data: three CSR partners, APBD and DAK with lines and a reversal; seeding again changes nothing', async () => {
+  it('demo data: three CSR partners, APBD and DAK with lines and a reversal for every year since 2025; seeding again changes nothing', async () => {
     const count = () => t.sql(`select (select count(*) from funding_source)::int s, (select count(*) from funding_transaction)::int t, (select count(*) from partner)::int p`);
     const before = await count();
     await seedFundingDemo(t.em(), createLogger('silent'));
     expect(await count()).toEqual(before);
-    const kinds = await t.sql(`select kind, count(*)::int n from funding_source where name not like '%2031' and name not like '%race%' group by kind order by kind`);
-    expect(kinds).toEqual([{ kind: 'APBD', n: 1 }, { kind: 'CSR', n: 3 }, { kind: 'DAK', n: 1 }]);
+    const years = new Date().getUTCFullYear() - 2025 + 1; // at most a few hours off at New Year, in WITA's favour
+    const kinds = await t.sql(`select kind, count(*)::int n from funding_source where fiscal_year between 2025 and 2030 and name not like '%race%' group by kind order by kind`);
+    expect(kinds).toEqual([{ kind: 'APBD', n: years }, { kind: 'CSR', n: 3 * years }, { kind: 'DAK', n: years }]);
     const [{ n }] = await t.sql(`select count(*)::int n from funding_transaction where reverses_id is not null and reason = 'Salah ketik jumlah'`);
-    expect(n).toBe(1);
+    expect(n).toBe(kinds[0].n);
+    // The market is CSR-funded, Ina Kasih started in September 2025, and nothing is booked ahead of today.
+    const [facts] = await t.sql(
+      `select count(*) filter (where t.program = 'SABOAK_KOEPAN' and s.kind <> 'CSR')::int as market_off_csr,
+              count(*) filter (where t.program = 'INA_KASIH' and t.value_date < date '2025-09-01')::int as ina_before_launch,
+              count(*) filter (where t.program = 'SABOAK_KOEPAN' and t.value_date < date '2025-06-01')::int as market_before_opening,
+              count(*) filter (where t.value_date > (now() at time zone 'Asia/Makassar')::date)::int as future
+         from funding_transaction t join funding_source s on s.id = t.source_id where s.name not like '%2031' and s.name not like '%race%'`,
+    );
+    expect(facts).toEqual({ market_off_csr: 0, ina_before_launch: 0, market_before_opening: 0, future: 0 });
     const mine = await partner.ok<any>('{ fundingLeverage { partners { program partner { name } leverageRatio } } }');
     expect(mine.fundingLeverage.partners.length).toBeGreaterThan(0);
   });

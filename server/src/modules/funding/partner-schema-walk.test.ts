@@ -4,6 +4,7 @@ import { getSchema } from '../../graphql/schema';
 import { roleHasPermission, type Permission } from '../../graphql/permissions';
 import { Role } from '../user/role.enum';
 import { fieldPermissions } from '../../../test/declared-permissions';
+import { personalDataFields } from '../../graphql/personal-data';
 
 /**
  * Edges that return only the caller's own records (filtered by the signed-in user in the
@@ -14,11 +15,11 @@ const SELF_SCOPED: Record<string, string> = {
   'MarketDay.myBooking': 'loads bookings where vendor.user = the caller; a partner account is never a vendor',
 };
 
-/** Every `Type.field` a PARTNER account can reach through any path of the schema. */
-async function reachableByPartner(): Promise<Set<string>> {
+/** Every `Type.field` an account of a read-only role (PARTNER, LEADERSHIP) can reach through any path of the schema. */
+async function reachableBy(role: Role): Promise<Set<string>> {
   const schema = await getSchema();
   const perms = fieldPermissions();
-  const may = (key: string) => (perms.get(key) ?? []).every((p) => p === 'public' || roleHasPermission(Role.PARTNER, p as Permission));
+  const may = (key: string) => (perms.get(key) ?? []).every((p) => p === 'public' || roleHasPermission(role, p as Permission));
   const seen = new Set<string>();
   const reached = new Set<string>();
   const visit = (type: GraphQLNamedType) => {
@@ -66,7 +67,11 @@ const ALLOWED: Record<string, string> = {
   'CertificateVerification.businessName': 'public certificate check: the business name only with the vendor’s consent to be shown publicly, never the owner’s name',
 };
 
-describe('schema walk: nothing a PARTNER can reach exposes family personal data', () => {
+/** Marked personal-data fields such a role reaches: its own account only. */
+const OWN_ACCOUNT_FIELDS = ['User.fullName', 'User.email', 'User.phone', 'MyDataExport.json', 'MyDataExport.csv'];
+
+describe.each([Role.PARTNER, Role.LEADERSHIP])('schema walk: nothing a %s account can reach exposes personal data', (role) => {
+  const reachableByPartner = () => reachableBy(role);
   it('reaches the funding and impact operations (the walk is not vacuous)', async () => {
     const reached = await reachableByPartner();
     expect(reached.has('Query.fundingSources')).toBe(true);
@@ -94,5 +99,11 @@ describe('schema walk: nothing a PARTNER can reach exposes family personal data'
       return named.name === 'User' || (isObjectType(named) && Object.values(named.getFields()).some((f) => getNamedType(f.type).name === 'User'));
     });
     for (const k of leadingToUser) expect(k).toMatch(/^(Query\.me|Mutation\.(signIn|signOut|updateMyAccount|changeMyPassword|setMyLocale|[a-zA-Z]*My[a-zA-Z]*))$/);
+  });
+
+  it('reaches no field marked @PersonalData but its own account’s', async () => {
+    const reached = await reachableByPartner();
+    const marked = [...personalDataFields()].filter((k) => reached.has(k));
+    expect(marked.filter((k) => !OWN_ACCOUNT_FIELDS.includes(k))).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ export class FamilyKkHistory {
   @Property({ type: 'string', length: 64, nullable: true, hidden: true })
   kkHash?: string;
 
-  @Field(() => String, { nullable: true, description: 'The KK number masked.' })
+  @Field(() => String, { nullable: true, description: 'The KK number masked (sixteen dots, no digit).' })
   @PersonalData(OF_FAMILY)
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })

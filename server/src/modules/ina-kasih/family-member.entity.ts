@@ -32,7 +32,7 @@ export class FamilyMember extends BaseEntity {
   @Property({ type: 'string', length: 64, nullable: true, hidden: true })
   nikHash?: string;
 
-  @Field(() => String, { nullable: true, description: 'NIK masked, e.g. 5371••••••••0003.' })
+  @Field(() => String, { nullable: true, description: 'NIK masked: sixteen dots, no digit (with the kelurahan, birth date and sex in clear, any digit of the serial would rebuild the NIK). Empty when the member has no NIK.' })
   @PersonalData(OF_FAMILY)
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })

@@ -31,8 +31,7 @@ export class Family extends BaseEntity {
   @Property({ type: 'string', length: 64, nullable: true, hidden: true })
   kkHash?: string;
 
-  /** 5371••••••••0012 */
-  @Field(() => String, { nullable: true, description: 'KK number masked, e.g. 5371••••••••0012 (empty once erased at the family’s request).' })
+  @Field(() => String, { nullable: true, description: 'KK number masked: sixteen dots, no digit (the digits are encrypted; staff confirm a card with checkFamilyIdentity). Empty once erased at the family’s request.' })
   @PersonalData()
   @Allow(Permission.FamilyRead)
   @Property({ type: 'string', length: 16, nullable: true })

@@ -18,6 +18,14 @@ export const FamilyErrors = defineMessages({
     id: 'Data pribadi keluarga ini sudah dihapus atas permintaan keluarga.',
     en: 'The personal data of this family was erased at its request.',
   },
+  FAMILY_ID_CHECK_FORMAT: {
+    id: 'Ketik nomor KK atau NIK lengkap: 16 digit angka.',
+    en: 'Type the full KK or NIK number: 16 digits.',
+  },
+  FAMILY_ID_CHECK_LIMIT: {
+    id: 'Batas pencocokan KK/NIK tercapai ({limit} per jam per petugas). Coba lagi pada jam berikutnya.',
+    en: 'Limit of KK/NIK checks reached ({limit} an hour per officer). Try again next hour.',
+  },
   FAMILY_CONSENT_ALREADY_WITHDRAWN: {
     id: 'Keluarga ini sudah menarik persetujuannya; data pribadinya sudah dihapus.',
     en: 'This family has already withdrawn its consent; its personal data has been erased.',

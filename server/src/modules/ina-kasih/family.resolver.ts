@@ -14,8 +14,11 @@ import { familyLoader, kkHistoryByFamilyLoader, memberLoader, membersByFamilyLoa
 import { FamilyConsentService } from './family-consent.service';
 import { OF_FAMILY } from './family-personal-data';
 import { FamilyService } from './family.service';
+import { FamilyIdentityCheckService } from './family-identity-check.service';
 import {
   AddFamilyMemberInput,
+  CheckFamilyIdentityInput,
+  FamilyIdentityCheckPayload,
   ChangeFamilyKkInput,
   ExportFamilyDataInput,
   FamilyDataExportPayload,
@@ -49,6 +52,7 @@ export class FamilyResolver {
   private readonly familyService = new FamilyService();
   private readonly members = new MemberService();
   private readonly consent = new FamilyConsentService();
+  private readonly identityChecks = new FamilyIdentityCheckService();
 
   @Allow(Permission.FamilyRead)
   @Query(() => FamilyConnection, { description: 'Registered families, by registry number; KK and NIK masked. Every read is audited.' })
@@ -102,6 +106,14 @@ export class FamilyResolver {
   @Mutation(() => FamilyIdentityPayload, { description: 'The full KK and NIK numbers of a family, for staff who need them; written to the audit trail.' })
   async revealFamilyIdentity(@Ctx() ctx: RequestContext, @Arg('input', () => RevealFamilyIdentityInput) input: RevealFamilyIdentityInput): Promise<FamilyIdentityPayload> {
     return payload(FamilyIdentityPayload, await this.familyService.reveal(ctx, input.familyId));
+  }
+
+  @Allow(Permission.FamilyRead)
+  @Mutation(() => FamilyIdentityCheckPayload, {
+    description: 'Whether a KK or NIK read from a card is this family’s (yes/no, no digit back); audited, at most 30 checks an hour per officer (enforced by the database).',
+  })
+  async checkFamilyIdentity(@Ctx() ctx: RequestContext, @Arg('input', () => CheckFamilyIdentityInput) input: CheckFamilyIdentityInput): Promise<FamilyIdentityCheckPayload> {
+    return payload(FamilyIdentityCheckPayload, await this.identityChecks.check(ctx, input));
   }
 
   @Allow(Permission.FamilyRevealId)

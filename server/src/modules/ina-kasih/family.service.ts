@@ -20,6 +20,7 @@ import { Family } from './family.entity';
 import type { ChangeFamilyKkInput, FamiliesArgs, FamilyIdentity, RegisterFamilyInput, SetFamilyStatusInput, UpdateFamilyInput } from './family.types';
 import { validateKk, validateMember, validatePastDate, validateText, type FieldProblem } from './family-validation.util';
 import { piiCipher } from './identity.util';
+import { takeIdentityCheck } from './family-identity-check.service';
 
 /** What of a family goes into the audit trail (never a KK or NIK in clear). */
 export const familyAuditView = (f: Family) => ({
@@ -68,6 +69,8 @@ export class FamilyService {
     if (search) {
       const digits = search.replace(/[\s.\-_]/g, '');
       if (/^\d{16}$/.test(digits)) {
+        // A yes/no oracle for a guessed number like checkFamilyIdentity: the same hourly allowance.
+        await takeIdentityCheck(ctx, ctx.em as EntityManager);
         const cipher = piiCipher(ctx.config.piiKey!);
         qb.andWhere(`(f.kk_hash = ? or exists (select 1 from ina_family_member m where m.family_id = f.id and m.nik_hash = ?)
                       or exists (select 1 from ina_family_kk_history h where h.family_id = f.id and h.kk_hash = ?))`, [

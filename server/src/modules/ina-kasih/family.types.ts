@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../graphql/connection';
 import { MutationPayload } from '../../graphql/payload';
@@ -174,6 +174,35 @@ export class FamilyIdentityPayload extends MutationPayload {
   @Field(() => FamilyIdentity, { nullable: true }) identity?: FamilyIdentity;
 }
 
+@InputType({ description: 'Staff at the door check a card against the record without seeing its digits.' })
+export class CheckFamilyIdentityInput {
+  @Field(() => ID) familyId: string;
+  @Field(() => String, { description: 'The full KK or NIK number read from the card (16 digits; spaces, dots and dashes allowed).' })
+  @MaxLength(40)
+  number: string;
+}
+
+export enum IdentityNumberKind {
+  KK = 'KK',
+  NIK = 'NIK',
+}
+registerEnumType(IdentityNumberKind, { name: 'IdentityNumberKind', description: 'KK (family card) or NIK (person ID).' });
+
+@ObjectType({ description: 'Whether a typed number is the family’s current KK or a member’s NIK; the number itself is neither returned nor logged.' })
+export class FamilyIdentityCheck {
+  @Field(() => ID) familyId: string;
+  @Field(() => Boolean, { description: 'The number is the family’s current KK or the NIK of one of its members.' }) matches: boolean;
+  @Field(() => IdentityNumberKind, { nullable: true, description: 'What it matched.' }) matchedAs?: IdentityNumberKind;
+  @Field(() => ID, { nullable: true, description: 'The member whose NIK it is.' }) memberId?: string;
+  @Field(() => Int, { description: 'Checks the caller has left this hour (the database allows 30 an hour per officer, searches by a full number included).' })
+  checksLeftThisHour: number;
+}
+
+@ObjectType()
+export class FamilyIdentityCheckPayload extends MutationPayload {
+  @Field(() => FamilyIdentityCheck, { nullable: true }) check?: FamilyIdentityCheck;
+}
+
 @ArgsType()
 export class FamiliesArgs extends PageArgs {
   @Field(() => String, { nullable: true }) @MaxLength(20) kelurahanCode?: string;
@@ -187,7 +216,7 @@ export class FamiliesArgs extends PageArgs {
   dueThisMonth?: boolean;
   @Field(() => String, {
     nullable: true,
-    description: 'A full 16-digit KK or NIK (matched exactly through the blind index), or part of the head’s name or the registry number.',
+    description: 'A full 16-digit KK or NIK (matched exactly through the blind index; counts as one identity check of the caller’s hourly allowance), or part of the head’s name or the registry number.',
   })
   @MaxLength(100)
   search?: string;

@@ -74,9 +74,10 @@ describe('NIK', () => {
   });
 });
 
-describe('masking', () => {
+describe('masking: no digit survives (the serial would rebuild a NIK from its region and birth date)', () => {
   it.each([
-    ['5371021004230012', '5371••••••••0012'],
+    ['5371021004230012', '••••••••••••••••'],
+    ['5371044107900003', '••••••••••••••••'],
     ['1234567', '•••••••'],
   ])('%s → %s', (raw, masked) => expect(maskIdNumber(raw)).toBe(masked));
 });

@@ -81,10 +81,15 @@ export function checkNik(raw: string, given: { sex?: string; birthDate?: string 
   return { ok: true, value, sex, birth: { day, month, yy }, warnings };
 }
 
-/** `5371012345670012` → `5371••••••••0012`: enough to recognise, not enough to use. */
+/**
+ * The masked form shown and stored for a KK or NIK: one dot per digit, no digit at all.
+ * A NIK's region and birth-date digits can be computed from the kelurahan, birth date and sex
+ * shown beside it, so showing them adds nothing; any other digit (the serial, or a region or
+ * date that differs from those fields) completes the number for whoever holds the rest
+ * (id-rebuild.test.ts). Staff confirm a card against the record with `checkFamilyIdentity`.
+ */
 export function maskIdNumber(value: string): string {
-  if (value.length < 8) return '•'.repeat(value.length);
-  return `${value.slice(0, 4)}${'•'.repeat(value.length - 8)}${value.slice(-4)}`;
+  return '•'.repeat(value.length);
 }
 
 /** What kind of number a blind index is for; the kind is part of the hashed text. */

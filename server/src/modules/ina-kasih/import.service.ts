@@ -9,7 +9,7 @@ import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level.enum';
 import { User } from '../user/user.entity';
 import { kelurahanScope } from './family.loaders';
-import { piiCipher } from './identity.util';
+import { maskIdNumber, piiCipher } from './identity.util';
 import { isXlsx, readCsv, readXlsx, type Sheet } from './import-file.util';
 import { FamilyImportJob, ImportMode, ImportStage, ImportStatus, type ImportProblem } from './import-job.entity';
 import { ImportErrors } from './import.errors';
@@ -163,7 +163,7 @@ export class FamilyImportService {
             id,
             kk_enc: cipher.encrypt(f.kk),
             kk_hash: kkHashes.get(f.kk),
-            kk_masked: `${f.kk.slice(0, 4)}••••••••${f.kk.slice(-4)}`,
+            kk_masked: maskIdNumber(f.kk),
             head_name: f.headName,
             address: f.address,
             kelurahan_code: f.kelurahanCode,

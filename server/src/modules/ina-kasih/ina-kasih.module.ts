@@ -19,6 +19,8 @@ import { Migration20261130010000InaConsentWithdrawal } from './migrations/Migrat
 import { Migration20261130020000InaKasihImpactRollup } from './migrations/Migration20261130020000InaKasihImpactRollup';
 import { Migration20261130020200InaKasihRollupPlannedPacks } from './migrations/Migration20261130020200InaKasihRollupPlannedPacks';
 import { Migration20261207020000ImportJobKelurahan } from './migrations/Migration20261207020000ImportJobKelurahan';
+import { Migration20261208010000IdMasksWithoutDigits } from './migrations/Migration20261208010000IdMasksWithoutDigits';
+import { Migration20261208010100IdCheckQuota } from './migrations/Migration20261208010100IdCheckQuota';
 import { Migration20261130010100InaDeliveryAtCommit } from './migrations/Migration20261130010100InaDeliveryAtCommit';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
@@ -73,6 +75,8 @@ export const inaKasihModule: FeatureModule = {
     { name: 'Migration20261130010100InaDeliveryAtCommit', class: Migration20261130010100InaDeliveryAtCommit },
     { name: 'Migration20261130020200InaKasihRollupPlannedPacks', class: Migration20261130020200InaKasihRollupPlannedPacks },
     { name: 'Migration20261207020000ImportJobKelurahan', class: Migration20261207020000ImportJobKelurahan },
+    { name: 'Migration20261208010000IdMasksWithoutDigits', class: Migration20261208010000IdMasksWithoutDigits },
+    { name: 'Migration20261208010100IdCheckQuota', class: Migration20261208010100IdCheckQuota },
   ],
   httpRoutes: [...importRoutes],
   demoSeed: async (em, logger, options) => {

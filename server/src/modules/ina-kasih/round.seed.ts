@@ -4,15 +4,19 @@ import type { Logger } from 'pino';
 import { PLAN_SQL } from './round.service';
 
 const PLACES = ['DOOR_TO_DOOR', 'DOOR_TO_DOOR', 'DOOR_TO_DOOR', 'KELURAHAN_OFFICE', 'SCHOOL', 'HEALTH_POST'];
-/** Share of planned families served: the two older rounds are nearly done, the last one is under way. */
-const SERVED = [0.94, 0.91, 0.78];
+/** Ina Kasih was launched in September 2025 (domain.md): the demo's first round. */
+const FIRST_ROUND = '2025-09-01';
+/** Share of planned families served: older rounds are nearly done (a little under or over 90 %), the last one is under way. */
+const servedShare = (back: number) => (back === 1 ? 0.78 : 0.88 + ((back * 7) % 5) / 100);
 
 /**
- * Three monthly rounds of the demo program (the three months before this one, WITA), planned
- * from the demo families, with most deliveries recorded (door to door mostly; a few by an
- * authorised proxy) and their stock drawn oldest lot first; the two older rounds are closed.
- * This month is left unopened so staff can open it. Safe to run twice: a program that already
- * has rounds is left as it is; without families nothing is planned.
+ * A monthly round of the demo program for every month from its launch (September 2025) to the
+ * month before this one (WITA), planned from the demo families, with most deliveries recorded
+ * (door to door mostly; a few by an authorised proxy) and their stock drawn oldest lot first; all
+ * but the last round are closed. When the stock runs short, a lot bought by one of that fiscal
+ * year's Ina Kasih funding sources (in turn) tops it up. This month is left unopened so staff can
+ * open it. Safe to run twice: a program that already has rounds is left as it is; without
+ * families nothing is planned.
  */
 export async function seedRoundsDemo(em: EntityManager, logger: Logger, programId: string): Promise<void> {
   const sql = (query: string, params: unknown[] = []): Promise<any[]> => em.getConnection().execute(query, params as never[]);
@@ -21,8 +25,12 @@ export async function seedRoundsDemo(em: EntityManager, logger: Logger, programI
   if (rounds || !families) return;
   const [{ this_month }] = await sql(`select to_char(date_trunc('month', now() at time zone 'Asia/Makassar'), 'YYYY-MM-DD') as this_month`);
   const [staff] = await sql(`select id from app_user where role = 'PROGRAM_STAFF' order by created_at limit 1`);
+  const [{ months }] = await sql(
+    `select (extract(year from age(?::date, ?::date)) * 12 + extract(month from age(?::date, ?::date)))::int as months`,
+    [this_month, FIRST_ROUND, this_month, FIRST_ROUND],
+  );
   let delivered = 0;
-  for (let back = 3; back >= 1; back--) {
+  for (let back = months; back >= 1; back--) {
     const [{ month, month_end }] = await sql(
       `select to_char(?::date - make_interval(months => ?), 'YYYY-MM-DD') as month,
               to_char(?::date - make_interval(months => ?) + interval '1 month' - interval '1 day', 'YYYY-MM-DD') as month_end`,
@@ -40,7 +48,7 @@ export async function seedRoundsDemo(em: EntityManager, logger: Logger, programI
       [roundId, month, programId, month, rule.id, rule.packs_per_woman, rule.pads_per_pack, staff?.id ?? null],
     );
     await em.getConnection().execute(PLAN_SQL, [roundId, month, rule.packs_per_woman, month, month, month]);
-    const share = SERVED[3 - back];
+    const share = servedShare(back);
     // Which families were served, by a stable hash; when, where and who signed, likewise.
     const served: { id: string; family_id: string; kelurahan_code: string; packs: number; member_id: string | null; n: number }[] = await sql(
       `select gen_random_uuid() as id, p.family_id, p.kelurahan_code, p.planned_packs as packs, abs(hashtext(p.family_id::text || ?)) as n,
@@ -56,13 +64,23 @@ export async function seedRoundsDemo(em: EntityManager, logger: Logger, programI
     );
     const available = lots.reduce((n, l) => n + l.packs_remaining, 0);
     if (available < need) {
-      // More families than the demo stock covers: the city's own procurement tops it up.
-      const [lot] = await sql(
-        `insert into ina_stock_lot (id, created_at, updated_at, program_id, funding_source_id, received_on, packs_received, pads_per_pack, unit_cost, supplier, reference, packs_remaining)
-         select gen_random_uuid(), now(), now(), ?, s.id, ?::date - interval '10 days', ?, 10, 26000, 'CV Flobamora Medika', 'BAST/P3A/TAMBAHAN', ?
-           from funding_source s where s.kind = 'APBD' order by s.fiscal_year desc limit 1 returning id, packs_remaining, unit_cost`,
-        [programId, month, need - available + 500, need - available + 500],
+      // More families than the demo stock covers: a purchase by one of the year's Ina Kasih funders (in turn), else the city's.
+      const funders: { id: string }[] = await sql(
+        `select s.id from funding_source s
+          where s.fiscal_year = extract(year from ?::date) and exists (select 1 from funding_transaction t where t.source_id = s.id and t.program = 'INA_KASIH')
+          order by s.name`,
+        [month],
       );
+      const [fallback] = funders.length ? [] : await sql(`select id from funding_source where kind = 'APBD' order by fiscal_year desc limit 1`);
+      const funder = funders.length ? funders[back % funders.length] : fallback;
+      const [lot] = funder
+        ? await sql(
+            `insert into ina_stock_lot (id, created_at, updated_at, program_id, funding_source_id, received_on, packs_received, pads_per_pack, unit_cost, supplier, reference, packs_remaining)
+             values (gen_random_uuid(), now(), now(), ?, ?, greatest(?::date - interval '10 days', date_trunc('year', ?::date))::date, ?, 10, 26000, 'CV Flobamora Medika', 'BAST/P3A/TAMBAHAN', ?)
+             returning id, packs_remaining, unit_cost`,
+            [programId, funder.id, month, month, need - available + 500, need - available + 500],
+          )
+        : [];
       if (lot) lots.push(lot);
     }
     const rows = served.map((s) => {

@@ -18,16 +18,23 @@ const FIRST = ['Yuliana', 'Maria', 'Agustina', 'Yohana', 'Dorkas', 'Ester', 'Nao
 const LAST = ['Bana', 'Ndolu', 'Lay', 'Riwu', 'Bria', 'Tefa', 'Manafe', 'Sinlae', 'Lerik', 'Mesakh', 'Pello', 'Nalle', 'Kana', 'Dethan', 'Toelle', 'Fanggidae', 'Benu', 'Liu', 'Amalo', 'Kapitan'];
 const KELURAHAN = ['53.71.02.1004', '53.71.04.1001', '53.71.04.1008', '53.71.04.1009', '53.71.01.1001', '53.71.02.1005'];
 
-/** Phones 081234560001 … 081234560045; the first is the demo vendor sign-in of the README. */
+/** Phones 081234560001 … 081234560085; the first is the demo vendor sign-in of the README. */
 const demoPhone = (n: number) => `+628123456${String(n).padStart(4, '0')}`;
+
+/** Vendors 1–45 always; 46–85 are approved vendors of the market's first months, with `history` only. */
+const CORE_VENDORS = 45;
+const HISTORY_VENDORS = 40;
 
 /**
  * SABOAK KOEPAN demo data: 100 stalls in zones A–E (15 prime), 45 vendors (40 approved with
  * accounts, 3 waiting for approval, 1 rejected, 1 suspended), the past four weekends with
  * bookings, check-ins and no-shows, today if it is a market day (check-in can be tried), and the
- * coming weekends open for requests. Safe to run twice: what exists is left as it is.
+ * coming weekends open for requests. With `history` (not under NODE_ENV=test, like the turnover
+ * history that sells through them) 40 more approved vendors: about 80 took part in June–July 2025,
+ * as the city reported to BKKBN in August 2025. Safe to run twice: what exists is left as it is.
  */
-export async function seedMarketDemo(em: EntityManager, logger: Logger): Promise<void> {
+export async function seedMarketDemo(em: EntityManager, logger: Logger, options: { history?: boolean } = {}): Promise<void> {
+  const history = options.history ?? process.env.NODE_ENV !== 'test';
   const sql = (query: string, params: unknown[] = []): Promise<any[]> => em.getConnection().execute(query, params as never[]);
   await sql(
     `insert into market_stall (id, created_at, updated_at, code, zone, position, prime, has_power, size)
@@ -40,12 +47,12 @@ export async function seedMarketDemo(em: EntityManager, logger: Logger): Promise
   // The demo vendor account (081234560001) exists already; its password hash serves every demo vendor.
   const [demo] = await sql(`select id, password_hash from app_user where phone = ?`, [demoPhone(1)]);
   if (!demo) return;
-  const vendors = Array.from({ length: 45 }, (_, i) => {
+  const vendors = Array.from({ length: CORE_VENDORS + (history ? HISTORY_VENDORS : 0) }, (_, i) => {
     const n = i + 1;
     const category = n === 1 ? 'KULINER' : CATEGORIES[(n * 5) % CATEGORIES.length];
     const products = PRODUCTS[category][n % PRODUCTS[category].length];
     const owner = n === 1 ? 'Mama Yuliana Bana' : `Mama ${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`;
-    const status = n <= 40 ? 'APPROVED' : n <= 43 ? 'PENDING' : n === 44 ? 'REJECTED' : 'SUSPENDED';
+    const status = n <= 40 || n > CORE_VENDORS ? 'APPROVED' : n <= 43 ? 'PENDING' : n === 44 ? 'REJECTED' : 'SUSPENDED';
     return {
       id: randomUUID(),
       userId: n === 1 ? demo.id : status === 'APPROVED' || status === 'SUSPENDED' ? randomUUID() : null,

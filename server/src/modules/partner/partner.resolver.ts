@@ -3,7 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import { Allow, Permission } from '../../graphql/permissions';
 import { Partner } from './partner.entity';
 import { PartnerService } from './partner.service';
-import { CreatePartnerInput, PartnerPayload } from './partner.types';
+import { CreatePartnerInput, PartnerPayload, UpdatePartnerContactInput } from './partner.types';
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -19,5 +19,11 @@ export class PartnerResolver {
   @Mutation(() => PartnerPayload, { description: 'Registers a funding partner organisation (admin only).' })
   async createPartner(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePartnerInput) input: CreatePartnerInput): Promise<PartnerPayload> {
     return Object.assign(new PartnerPayload(), await this.partnerService.createIdempotent(ctx, input.name, input.sector, input.idempotencyKey));
+  }
+
+  @Allow(Permission.PartnerManage)
+  @Mutation(() => PartnerPayload, { description: "Changes a partner's sector and business contact (admin only)." })
+  async updatePartnerContact(@Ctx() ctx: RequestContext, @Arg('input', () => UpdatePartnerContactInput) input: UpdatePartnerContactInput): Promise<PartnerPayload> {
+    return Object.assign(new PartnerPayload(), await this.partnerService.updateContact(ctx, input));
   }
 }

@@ -4,8 +4,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CommonErrors } from '../../platform/app-error';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
+import { normalizeMobilePhone } from '../../platform/phone.util';
 import { Partner } from './partner.entity';
+import type { UpdatePartnerContactInput } from './partner.types';
 import { PartnerErrors } from './partner.errors';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Funding partner organisations (mitra CSR). */
 export class PartnerService {
@@ -43,6 +47,29 @@ export class PartnerService {
     const partner = new Partner(clean, sector?.trim() || undefined);
     ctx.em.persist(partner);
     this.audit.record(ctx, 'partner.create', 'Partner', partner.id, { after: { name: clean, sector: partner.sector } });
+    await ctx.em.flush();
+    return { partner, userErrors: [] };
+  }
+
+  /** Sets the sector and contact fields given (an empty text clears one); every problem at once, nothing saved on any. */
+  async updateContact(ctx: RequestContext, input: UpdatePartnerContactInput): Promise<{ partner?: Partner; userErrors: UserError[] }> {
+    const partner = /^[0-9a-f-]{36}$/i.test(input.partnerId) ? await ctx.em.findOne(Partner, input.partnerId) : null;
+    if (!partner) return { userErrors: [userError(ctx.locale, CommonErrors.NOT_FOUND, ['input', 'partnerId'])] };
+    const errors: UserError[] = [];
+    const clean = (v: string | undefined) => (v === undefined ? undefined : v.trim() || null);
+    const email = clean(input.contactEmail)?.toLowerCase() ?? clean(input.contactEmail);
+    if (email && !EMAIL.test(email)) errors.push(userError(ctx.locale, CommonErrors.INVALID_EMAIL, ['input', 'contactEmail']));
+    let phone = clean(input.contactPhone);
+    if (phone) {
+      phone = normalizeMobilePhone(phone) ?? null;
+      if (!phone) errors.push(userError(ctx.locale, CommonErrors.INVALID_PHONE, ['input', 'contactPhone']));
+    }
+    if (errors.length) return { userErrors: errors };
+    const before = { sector: partner.sector ?? null, contactName: partner.contactName ?? null, contactEmail: partner.contactEmail ?? null, contactPhone: partner.contactPhone ?? null };
+    const changes = { sector: clean(input.sector), contactName: clean(input.contactName), contactEmail: email, contactPhone: phone };
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) (partner as unknown as Record<string, unknown>)[key] = value ?? undefined;
+    const after = { sector: partner.sector ?? null, contactName: partner.contactName ?? null, contactEmail: partner.contactEmail ?? null, contactPhone: partner.contactPhone ?? null };
+    this.audit.record(ctx, 'partner.update_contact', 'Partner', partner.id, { before, after });
     await ctx.em.flush();
     return { partner, userErrors: [] };
   }

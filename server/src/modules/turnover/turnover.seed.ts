@@ -5,15 +5,17 @@ import { addDays, defaultWindow, marketClock, weekendDates, witaDate, witaInstan
 
 /** SABOAK KOEPAN opened in June 2025 (domain.md); the demo history starts on its first Saturday. */
 const FIRST_MARKET_DAY = '2025-06-07';
-const VENDORS_PER_DAY = 28;
+/** Vendors checked in on each day of the history: about 100 take part each weekend (domain.md). */
+const VENDORS_PER_DAY = 50;
 
 /**
  * Turnover demo data. The market demo holds the last four weekends; this adds the weekends
- * since June 2025 before them (28 of the 40 demo vendors checked in each day, rotating), then a
- * figure for every checked-in vendor of every past day — about Rp 4 billion in all, as the city
- * reports. Amounts follow the category (tenun sells far more than sapu lidi), grow slowly over
- * the months and vary by day. Most are confirmed; the last weekend waits for the vendors, two
- * figures are disputed (the disputes queue) and one was corrected (history). Safe to run twice.
+ * since June 2025 before them (50 of the 80 demo vendors checked in each day, rotating), then a
+ * figure for every checked-in vendor of every past day. June–July 2025 come to about 80 vendors
+ * and Rp 1,2 miliar, what the city told BKKBN in August 2025. Amounts follow the category (tenun
+ * sells far more than sapu lidi), grow slowly over the months and vary by day. Most are
+ * confirmed; the last weekend waits for the vendors, two figures are disputed (the disputes
+ * queue) and one was corrected (history). Safe to run twice.
  *
  * `history: false` (the default under NODE_ENV=test) keeps only the market demo's four weekends:
  * tests compare whole-database fingerprints thousands of times, and 4,000 more rows would make
@@ -24,12 +26,13 @@ export async function seedTurnoverDemo(em: EntityManager, logger: Logger, option
   const sql = (query: string, params: unknown[] = []): Promise<any[]> => em.getConnection().execute(query, params as never[]);
   const approved = await sql(`select id from market_vendor where status = 'APPROVED' and phone like '+628123456%' order by phone`);
   const [staff] = await sql(`select id from app_user where email = 'pasar@kupang.demo'`);
-  if (approved.length < VENDORS_PER_DAY || !staff) return;
+  if (!staff) return;
   const today = witaDate(marketClock.now());
 
   const [{ first }] = await sql(`select to_char(min(date), 'YYYY-MM-DD') as first from market_day`);
   const historyEnd = first ? addDays(first, -1) : addDays(today, -1);
-  const dates = history ? weekendDates(FIRST_MARKET_DAY, historyEnd < today ? historyEnd : addDays(today, -1)) : [];
+  // The history needs the market's vendors of those months (seedMarketDemo with history).
+  const dates = history && approved.length >= VENDORS_PER_DAY ? weekendDates(FIRST_MARKET_DAY, historyEnd < today ? historyEnd : addDays(today, -1)) : [];
   if (dates.length) {
     const stalls = await sql(`select id from market_stall where active order by zone, position limit ?`, [VENDORS_PER_DAY]);
     const days = dates.map((date) => ({ id: randomUUID(), date, ...defaultWindow(date) }));
@@ -44,9 +47,9 @@ export async function seedTurnoverDemo(em: EntityManager, logger: Logger, option
       Array.from({ length: Math.min(VENDORS_PER_DAY, stalls.length) }, (_, i) => ({
         id: randomUUID(),
         day: day.id,
-        vendor: approved[(i + k * 5) % approved.length].id,
+        vendor: approved[(i + k * 7) % approved.length].id,
         stall: stalls[i].id,
-        at: witaInstant(day.date, `15:${String(10 + i).padStart(2, '0')}`),
+        at: witaInstant(day.date, `15:${String(i % 50).padStart(2, '0')}`),
         requested: day.bookingOpensAt,
       })),
     );
@@ -61,8 +64,9 @@ export async function seedTurnoverDemo(em: EntityManager, logger: Logger, option
   }
 
   // A figure for every checked-in vendor of every past day that has none. The amount: a base per
-  // category, a slow rise from June 2025 (×0.75) to late 2026 (×1.3), and a day-to-day spread of
-  // ±40 % from the booking id; rounded to Rp 500 like a cash count.
+  // category (a weekend day's sales at Tamnos, about twice a weekday stall's), a slow rise from
+  // June 2025 (×0.75) to late 2026 (×1.3), and a day-to-day spread of ±40 % from the booking id;
+  // rounded to Rp 500 like a cash count.
   const inserted = await sql(
     `insert into turnover_report (id, created_at, updated_at, booking_id, vendor_id, market_day_id, version, current, amount, transactions, status,
                                   recorded_by_id, recorded_at, confirmed_at)
@@ -74,8 +78,8 @@ export async function seedTurnoverDemo(em: EntityManager, logger: Logger, option
        from market_booking b
        join market_day d on d.id = b.market_day_id
        join market_vendor v on v.id = b.vendor_id
-       join (values ('KULINER', 1050000, 25000), ('MINUMAN', 700000, 12000), ('OLEH_OLEH', 950000, 60000), ('TENUN_FESYEN', 2700000, 450000),
-                    ('KRIYA', 800000, 75000), ('HERBAL', 600000, 30000), ('RUMAH_TANGGA', 450000, 20000), ('JASA', 400000, 35000)) as base(category, amount, ticket)
+       join (values ('KULINER', 2100000, 25000), ('MINUMAN', 1400000, 12000), ('OLEH_OLEH', 1900000, 60000), ('TENUN_FESYEN', 5400000, 450000),
+                    ('KRIYA', 1600000, 75000), ('HERBAL', 1200000, 30000), ('RUMAH_TANGGA', 900000, 20000), ('JASA', 800000, 35000)) as base(category, amount, ticket)
          on base.category = v.category
       where b.status = 'CHECKED_IN' and d.date < ?::date
         and not exists (select 1 from turnover_report t where t.vendor_id = b.vendor_id and t.market_day_id = b.market_day_id)

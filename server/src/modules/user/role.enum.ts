@@ -7,6 +7,7 @@ export enum Role {
   MARKET_STAFF = 'MARKET_STAFF',
   VENDOR = 'VENDOR',
   PARTNER = 'PARTNER',
+  LEADERSHIP = 'LEADERSHIP',
 }
 
 registerEnumType(Role, {
@@ -18,5 +19,6 @@ registerEnumType(Role, {
     MARKET_STAFF: { description: 'SABOAK KOEPAN market staff (staf pasar).' },
     VENDOR: { description: 'A micro-business owner (pelaku UMKM) selling at the weekend market.' },
     PARTNER: { description: 'A CSR partner organisation (mitra CSR); sees aggregates only.' },
+    LEADERSHIP: { description: "City leadership (Wali Kota's office, Dinas, Bappeda): reads the city's exact impact figures, never personal data." },
   },
 });

@@ -165,13 +165,20 @@ export class UserService {
     return { user, userErrors: [] };
   }
 
+  /**
+   * Enables or disables an account. Disabling ends its sessions in the same transaction, so a
+   * later re-enabling does not bring an old session (on a lost phone) back to life.
+   */
   async setActive(ctx: RequestContext, userId: string, active: boolean): Promise<UserResult> {
     if (!active && userId === ctx.user?.id) return { userErrors: [userError(ctx.locale, UserErrors.CANNOT_DISABLE_SELF, ['input', 'userId'])] };
     const user = await this.mustFind(ctx, userId);
     const before = { active: user.active };
+    await ctx.em.transactional(async (em) => {
+      await em.nativeUpdate(User, { id: user.id }, { active });
+      const ended = active ? 0 : await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      this.audit.record({ ...ctx, em }, active ? 'user.enable' : 'user.disable', 'User', user.id, { before, after: { active, ...(active ? {} : { sessionsEnded: ended }) } });
+    });
     user.active = active;
-    this.audit.record(ctx, active ? 'user.enable' : 'user.disable', 'User', user.id, { before, after: { active } });
-    await ctx.em.flush();
     return { user, userErrors: [] };
   }
 

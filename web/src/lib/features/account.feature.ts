@@ -14,5 +14,6 @@ export const account = defineFeature({
     pasar: [{ href: '/akun/data', label: 'account.nav.mine' }],
     mitra: [{ href: '/akun/data', label: 'account.nav.mine' }],
     admin: [{ href: '/akun/data', label: 'account.nav.mine' }],
+    kota: [{ href: '/akun/data', label: 'account.nav.mine' }],
   },
 });

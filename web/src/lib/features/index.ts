@@ -1,4 +1,6 @@
 import { account } from './account.feature';
+import { admin } from './admin.feature';
+import { city } from './city.feature';
 import { funding } from './funding.feature';
 import { inaKasih } from './ina-kasih.feature';
 import { market } from './market.feature';
@@ -11,7 +13,7 @@ import { vendorHome } from './vendor-home.feature';
  * The portal's features, in the order their links appear in each area's menu. A new feature is
  * its descriptor file (`<name>.feature.ts`), its two dictionaries and one line here.
  */
-export const FEATURES = [offline, vendorHome, market, turnover, training, inaKasih, funding, account] as const;
+export const FEATURES = [offline, vendorHome, market, turnover, training, inaKasih, funding, admin, city, account] as const;
 
 type Registered = (typeof FEATURES)[number];
 

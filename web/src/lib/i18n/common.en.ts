@@ -58,6 +58,7 @@ export const commonEn: Record<keyof typeof commonId, string> = {
   'role.MARKET_STAFF': 'SABOAK KOEPAN market staff',
   'role.VENDOR': 'Micro-business owner (UMKM)',
   'role.PARTNER': 'CSR partner',
+  'role.LEADERSHIP': 'City leadership',
 
   'home.welcome': 'Welcome, {name}',
   'home.role': 'Role: {role}',
@@ -71,6 +72,8 @@ export const commonEn: Record<keyof typeof commonId, string> = {
     'You register your business, book a free stall for a coming weekend (or cancel it), see your turnover history and sign up for trainings.',
   'home.PARTNER':
     'You see what your organisation’s support achieved: families and women reached, packs delivered, vendors supported, turnover and trainings, and download the report. Figures are totals only, without names or identities.',
+  'home.LEADERSHIP':
+    'You see what the city’s two programs (Ina Kasih and the SABOAK KOEPAN market) achieved month by month, download the report and print a one-page summary. Figures only, no personal data.',
   'home.scope': 'Work area: {areas}',
   'home.scopeCity': 'Work area: all of Kota Kupang',
   'home.partner': 'Organisation: {name}',
@@ -83,6 +86,7 @@ export const commonEn: Record<keyof typeof commonId, string> = {
   'area.pasar': 'SABOAK KOEPAN market',
   'area.usaha': 'My business',
   'area.mitra': 'CSR partner',
+  'area.kota': 'City dashboard',
 
   'admin.users.title': 'User accounts',
   'admin.users.count': 'Showing {shown} of {total} accounts.',

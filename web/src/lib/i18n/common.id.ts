@@ -56,6 +56,7 @@ export const commonId = {
   'role.MARKET_STAFF': 'Staf pasar SABOAK KOEPAN',
   'role.VENDOR': 'Pelaku UMKM',
   'role.PARTNER': 'Mitra CSR',
+  'role.LEADERSHIP': 'Pimpinan kota',
 
   'home.welcome': 'Selamat datang, {name}',
   'home.role': 'Peran: {role}',
@@ -69,6 +70,8 @@ export const commonId = {
     'Anda mendaftarkan usaha, memesan lapak gratis untuk akhir pekan mendatang (atau membatalkannya), melihat riwayat omzet usaha Anda, dan mendaftar pelatihan.',
   'home.PARTNER':
     'Anda melihat hasil dukungan organisasi Anda: keluarga dan perempuan yang terjangkau, paket yang tersalurkan, pelaku UMKM yang didukung, omzet dan pelatihan, lalu mengunduh laporannya. Data ditampilkan sebagai angka gabungan tanpa nama atau identitas.',
+  'home.LEADERSHIP':
+    'Anda melihat capaian kedua program kota (Ina Kasih dan pasar SABOAK KOEPAN) per bulan, mengunduh laporannya dan mencetak ringkasan satu halaman. Hanya angka, tanpa data pribadi.',
   'home.scope': 'Wilayah kerja: {areas}',
   'home.scopeCity': 'Wilayah kerja: seluruh Kota Kupang',
   'home.partner': 'Organisasi: {name}',
@@ -81,6 +84,7 @@ export const commonId = {
   'area.pasar': 'Pasar SABOAK KOEPAN',
   'area.usaha': 'Usaha saya',
   'area.mitra': 'Mitra CSR',
+  'area.kota': 'Dasbor kota',
 
   'admin.users.title': 'Akun pengguna',
   'admin.users.count': 'Menampilkan {shown} dari {total} akun.',

@@ -29,6 +29,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   CONFLICT: 409,
   DATABASE_UNAVAILABLE: 503,
   API_UNREACHABLE: 503,
+  // A search by a full KK/NIK past the officer's hourly allowance of identity checks.
+  FAMILY_ID_CHECK_LIMIT: 429,
 };
 
 /** Set by server/src/app.ts before the portal is imported, so it is read per request. */

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  *
  * KK and NIK are stored three ways and never in clear: AES-256-GCM ciphertext (`*_enc`), an
  * HMAC-SHA256 blind index for exact look-up (`*_hash`, 64 hex) and a masked copy for screens
- * (`*_masked`, 5371••••••••0012). The keys live in the application (PII_KEY), not here.
+ * (`*_masked`; since Migration20261208010000IdMasksWithoutDigits sixteen dots, no digit). The keys live in the application (PII_KEY), not here.
  *
  * Duplicates: triggers flag the same KK or NIK in two ACTIVE families in `ina_duplicate_flag`
  * for staff, taking an advisory lock per blind index first (`hashtextextended('ina_kasih:id:'

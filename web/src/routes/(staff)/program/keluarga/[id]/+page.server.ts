@@ -21,6 +21,7 @@ const FAMILY = graphql(`
   }
 `);
 const REVEAL = graphql(`mutation RevealFamilyIdentity($input: RevealFamilyIdentityInput!) { revealFamilyIdentity(input: $input) { identity { kk members { memberId nik } } userErrors { code field message } } }`);
+const CHECK_ID = graphql(`mutation CheckFamilyIdentity($input: CheckFamilyIdentityInput!) { checkFamilyIdentity(input: $input) { check { matches matchedAs memberId checksLeftThisHour } userErrors { code field message } } }`);
 const ADD_MEMBER = graphql(`mutation AddFamilyMember($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { member { id name } warnings { message } userErrors { code field message } } }`);
 const WITHDRAW = graphql(`mutation WithdrawFamilyConsent($input: WithdrawFamilyConsentInput!) { withdrawFamilyConsent(input: $input) { family { id } userErrors { code field message } } }`);
 
@@ -49,6 +50,15 @@ export const actions: Actions = {
     );
     if (!r.ok) return r.failure;
     return { identity: r.data.revealFamilyIdentity.identity };
+  },
+
+  /** The number typed from a card is sent once and never returned to the page (not even into the form). */
+  checkId: async (event) => {
+    requireRole(event.locals, event.url, AREA_ROLES.program);
+    const form = await event.request.formData();
+    const { checkFamilyIdentity: r } = await gql(event, CHECK_ID, { input: { familyId: event.params.id, number: formText(form, 'number') } });
+    if (r.userErrors.length || !r.check) return fail(400, { checkError: r.userErrors.map((e) => e.message).join(' ') });
+    return { idCheck: r.check };
   },
 
   addMember: async (event) => {
