@@ -30,6 +30,7 @@ const LOGINS: Record<string, string> = {
   MARKET_STAFF: 'pasar@kupang.demo',
   VENDOR: '081234560001',
   PARTNER: 'mitra@kupang.demo',
+  LEADERSHIP: 'leadership@kupang.demo',
 };
 
 /**
