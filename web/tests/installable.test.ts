@@ -77,6 +77,8 @@ describe('installable portal', () => {
         const offline = await caches.match('/offline');
         return { byCache, offlineHtml: offline ? await offline.text() : '' };
       });
+    // A page is kept just after it is shown (the service worker writes it while the page loads).
+    await expect.poll(async () => (await cachedUrls()).byCache['kupang-pages'] ?? []).toEqual(expect.arrayContaining(['/usaha/pasar', '/usaha/riwayat']));
     const cached = await cachedUrls();
     expect(cached.byCache.shell).toContain('/offline');
     const notShell = cached.byCache.shell.filter((u) => u !== '/offline' && !u.startsWith('/_app/immutable/') && !/^\/(icons\/|manifest\.webmanifest|favicon\.svg)/.test(u));
