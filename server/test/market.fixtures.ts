@@ -2,7 +2,7 @@ import type { GraphqlClient } from './graphql-client';
 import type { TestApp } from './test-app';
 
 /** Test helpers for the market: registering and approving vendors through the real API. */
-export const REGISTER = `mutation($i: RegisterVendorInput!) { registerVendor(input: $i) { vendorCode status userErrors { code field message } } }`;
+export const REGISTER = `mutation($i: RegisterVendorInput!) { registerVendor(input: $i) { received vendorId vendorCode status userErrors { code field message } } }`;
 export const DECIDE = `mutation($i: DecideVendorInput!) { decideVendor(input: $i) { vendor { id code status } userErrors { code field message } } }`;
 export const REQUEST = `mutation($i: RequestStallInput!) { requestStall(input: $i) { booking { id status stall { code prime } explanation waitlistPosition } userErrors { code field message } } }`;
 export const CANCEL = `mutation($i: BookingRefInput!) { cancelBooking(input: $i) { booking { id status } userErrors { code field message } } }`;
@@ -12,6 +12,8 @@ export const ADD_DAY = `mutation($i: AddMarketDayInput!) { addMarketDay(input: $
 export const PASSWORD = 'mama-pasar-2026';
 
 export const phoneOf = (n: number) => `0813${String(70000000 + n).padStart(8, '0')}`;
+/** A phone as stored (+628…), from 08… with or without spaces. */
+export const e164 = (phone: string) => `+62${phone.replace(/\s/g, '').slice(1)}`;
 
 /** Registers and approves `count` vendors (numbers from `start`); returns their ids and phones. */
 export async function approvedVendors(t: TestApp, staff: GraphqlClient, start: number, count: number, category = 'KULINER'): Promise<{ id: string; phone: string }[]> {
@@ -22,7 +24,7 @@ export async function approvedVendors(t: TestApp, staff: GraphqlClient, start: n
       i: { businessName: `Usaha Mama ${n}`, ownerName: `Mama ${n}`, phone, password: PASSWORD, category, products: "Se'i sapi", kelurahanCode: '53.71.02.1004', publicConsent: n % 2 === 0 },
     });
     if (r.registerVendor.userErrors.length) throw new Error(JSON.stringify(r.registerVendor.userErrors));
-    const [{ id }] = await t.sql(`select id from market_vendor where code = ?`, [r.registerVendor.vendorCode]);
+    const [{ id }] = await t.sql(`select id from market_vendor where phone = ?`, [e164(phone)]);
     const d = await staff.ok<any>(DECIDE, { i: { vendorId: id, decision: 'APPROVE' } });
     if (d.decideVendor.userErrors.length) throw new Error(JSON.stringify(d.decideVendor.userErrors));
     out.push({ id, phone });

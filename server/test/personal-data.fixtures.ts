@@ -1,6 +1,6 @@
 import { CREATE_PROGRAM, OPEN_ROUND, RECEIVE, RECORD } from './distribution.fixtures';
 import type { GraphqlClient } from './graphql-client';
-import { ADD_DAY, approvedVendors, REGISTER, REQUEST } from './market.fixtures';
+import { ADD_DAY, approvedVendors, e164, REGISTER, REQUEST } from './market.fixtures';
 import type { TestApp } from './test-app';
 import { ATTEND, createTraining, ENROL, JOIN } from './training.fixtures';
 import { DISPUTE, marketDayWith, RECORD as RECORD_TURNOVER } from './turnover.fixtures';
@@ -93,7 +93,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     [family.id, { proxyName: 'Ibu RT Saksi' }],
     [proxyFamily.id, { receivedByMemberId: proxyFamily.members[1].id }],
   ] as const) {
-    const r = await program.ok<any>(RECORD, { i: { idempotencyKey: fresh('deliver'), roundId, familyId, place: 'DOOR_TO_DOOR', deliveredAt: '2027-03-05T02:00:00Z', ...extra } });
+    const r = await program.ok<any>(RECORD, { i: { idempotencyKey: fresh('deliver'), roundId, familyId, place: 'DOOR_TO_DOOR', ...extra } });
     if (r.recordDistribution.userErrors.length) throw new Error(JSON.stringify(r.recordDistribution.userErrors));
   }
 
@@ -146,7 +146,7 @@ async function checkedIn(w: World): Promise<{ vendorId: string; dayId: string }>
 /** A planned family served through a proxy; returns the family and the delivery. */
 async function deliveryOf(w: World): Promise<{ familyId: string; distributionId: string }> {
   const familyId = w.spare.pop()!;
-  const r = await w.program.ok<any>(RECORD, { i: { idempotencyKey: fresh('deliver'), roundId: w.roundId, familyId, proxyName: 'Bapak Kader', place: 'KELURAHAN_OFFICE', deliveredAt: '2027-03-05T03:00:00Z' } });
+  const r = await w.program.ok<any>(RECORD, { i: { idempotencyKey: fresh('deliver'), roundId: w.roundId, familyId, proxyName: 'Bapak Kader', place: 'KELURAHAN_OFFICE' } });
   return { familyId, distributionId: r.recordDistribution.distribution.id };
 }
 
@@ -227,15 +227,16 @@ export const CALLS: Record<string, (w: World) => Promise<Call>> = {
     return { variables: { input: { flagId, resolution: 'NOT_DUPLICATE', note: 'Orang berbeda' } } };
   },
   'Mutation.recordDistribution': async (w) => ({
-    variables: { input: { idempotencyKey: fresh('deliver'), roundId: w.roundId, familyId: w.spare.pop(), proxyName: 'Ibu Kader', place: 'DOOR_TO_DOOR', deliveredAt: '2027-03-05T04:00:00Z' } },
+    variables: { input: { idempotencyKey: fresh('deliver'), roundId: w.roundId, familyId: w.spare.pop(), proxyName: 'Ibu Kader', place: 'DOOR_TO_DOOR' } },
   }),
   'Mutation.reverseDistribution': async (w) => ({ variables: { input: { distributionId: (await deliveryOf(w)).distributionId, reason: 'Salah catat' } } }),
 
   'Mutation.decideVendor': async (w) => {
-    const r = await w.t.client().ok<any>(REGISTER, {
-      i: { businessName: 'Kue Baru', ownerName: 'Mama Baru', phone: `0813${String(80000000 + ++n)}`, password: 'mama-pasar-2026', category: 'KULINER', products: 'Kue', kelurahanCode: OEBOBO, nib: '9120300000002' },
+    const phone = `0813${String(80000000 + ++n)}`;
+    await w.t.client().ok<any>(REGISTER, {
+      i: { businessName: 'Kue Baru', ownerName: 'Mama Baru', phone, password: 'mama-pasar-2026', category: 'KULINER', products: 'Kue', kelurahanCode: OEBOBO, nib: '9120300000002' },
     });
-    const [{ id }] = await w.t.sql(`select id from market_vendor where code = ?`, [r.registerVendor.vendorCode]);
+    const [{ id }] = await w.t.sql(`select id from market_vendor where phone = ?`, [e164(phone)]);
     return { variables: { input: { vendorId: id, decision: 'APPROVE' } } };
   },
   'Mutation.updateMyBusiness': async () => ({ variables: { input: { products: "Se'i babi, se'i sapi" } } }),

@@ -25,7 +25,7 @@ describe('SABOAK KOEPAN in the browser: a mother registers, is approved, books; 
     await page.getByLabel('Yang Anda jual').fill('Kue cucur dan kue rambut');
     await page.getByLabel('Kelurahan').selectOption({ label: 'Naimata' });
     await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
-    await page.getByText(/Pendaftaran Anda diterima dengan nomor UMKM-\d{5}/).waitFor();
+    await page.getByText(/Pendaftaran Anda sudah kami terima dan menunggu pemeriksaan staf pasar/).waitFor();
     await page.context().close();
   });
 

@@ -13,10 +13,10 @@ export interface RolePages {
 }
 
 export const MAIN_PAGES: RolePages[] = [
-  { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa', '/offline', '/data-dihapus'] },
+  { role: 'PUBLIC', paths: ['/', '/masuk', '/daftar-usaha', '/pasar-akhir-pekan', '/bahasa', '/offline', '/data-dihapus', '/sertifikat'] },
   { role: 'VENDOR', login: '081234560001', paths: ['/usaha', '/usaha/pasar', '/usaha/riwayat', '/usaha/pelatihan', '/usaha/data'] },
   { role: 'MARKET_STAFF', login: 'pasar@kupang.demo', paths: ['/pasar', '/pasar/hari', '/pasar/hari/:today', '/pasar/lapak', '/pasar/pedagang', '/pasar/pelatihan', '/akun/data'] },
-  { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok', '/program/keluarga', '/program/keluarga?jatuhTempo=1', '/program/keluarga/:family', '/program/keluarga/baru', '/program/duplikat', '/program/impor', '/akun/data'] },
+  { role: 'PROGRAM_STAFF', login: 'program@kupang.demo', paths: ['/program', '/program/stok', '/program/keluarga', '/program/keluarga?jatuhTempo=1', '/program/keluarga/:family', '/program/keluarga/:family/ubah', '/program/keluarga/baru', '/program/duplikat', '/program/impor', '/akun/data'] },
   { role: 'PARTNER', login: 'mitra@kupang.demo', paths: ['/mitra', '/mitra/dana', '/mitra/cetak', '/akun/data'] },
   { role: 'ADMIN', login: 'admin@kupang.demo', paths: ['/admin', '/admin/dana', '/admin/akun', '/admin/jejak', '/admin/mitra', '/admin/aturan', '/kota', '/akun/data'] },
   { role: 'LEADERSHIP', login: 'leadership@kupang.demo', paths: ['/kota', '/kota/cetak', '/akun/data'] },
@@ -44,14 +44,15 @@ const REGISTER_SAMPLE_FAMILY = `mutation { registerFamily(input: {
  */
 export async function resolvePath(page: Page, path: string): Promise<string> {
   if (path.includes(':family')) {
+    const below = path.slice(path.indexOf(':family') + ':family'.length); // e.g. /ubah
     await page.goto('/program/keluarga');
     const link = page.locator('.cards [data-family] a').first();
-    if (await link.count()) return (await link.getAttribute('href'))!;
+    if (await link.count()) return (await link.getAttribute('href'))! + below;
     // Test servers start with an empty registry: register one family with the page's own session.
     const res = await page.request.post('/graphql', { data: { query: REGISTER_SAMPLE_FAMILY } });
     const id = ((await res.json()) as { data?: { registerFamily: { family: { id: string } | null } } }).data?.registerFamily.family?.id;
     if (!id) throw new Error(`could not register a sample family: ${await res.text()}`);
-    return `/program/keluarga/${id}`;
+    return `/program/keluarga/${id}${below}`;
   }
   if (!path.includes(':today')) return path;
   await page.goto('/pasar/hari');

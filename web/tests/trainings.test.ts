@@ -59,17 +59,35 @@ describe('trainings in the browser: staff schedule, a vendor joins, staff record
     const certificate = staff.locator('article.certificate');
     await certificate.getByText(`Nomor ${number}`).waitFor();
     await certificate.getByText(TITLE).waitFor();
-    expect(await queryDatabase(app.portal, `select attended, certificate_number from training_enrolment where certificate_number = $1`, [number])).toEqual([{ attended: true, certificate_number: number }]);
+    const [{ code }] = await queryDatabase<{ code: string }>(app.portal, `select certificate_code as code from training_enrolment where attended and certificate_number = $1`, [number]);
+    const printed = code.match(/.{4}/g)!.join('-');
+    await certificate.getByText(`Kode verifikasi ${printed}`).waitFor();
+    await certificate.getByText(`/sertifikat/${printed}`).waitFor();
 
-    // Anyone can check the number; the page shows the training and date, nothing about the owner.
+    // Anyone can check the code, typed on a phone without JavaScript; the page shows the training and date, nothing about the owner.
     const visitor = await newPhonePage(app.browser, app.portal, { javaScriptEnabled: false });
-    await visitor.goto(`/sertifikat/${number}`);
+    await visitor.goto('/sertifikat');
+    await visitor.getByLabel('Kode verifikasi').fill(printed.toLowerCase());
+    await visitor.getByRole('button', { name: 'Periksa' }).click();
     await visitor.getByText('Sertifikat ini asli dan berlaku.').waitFor();
     await visitor.getByText(TITLE).waitFor();
     expect(await visitor.content()).not.toContain('Yuliana');
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The sequential number checks nothing: walking numbers finds no one.
+    await visitor.goto(`/sertifikat/${number}`);
+    await visitor.getByText('Kode verifikasi ini tidak ditemukan.', { exact: false }).waitFor();
+    // In English too, at 360 px.
+    await visitor.context().addCookies([{ name: 'kp_lang', value: 'en', url: app.portal.url }]);
+    await visitor.goto(`/sertifikat/${printed}`);
+    await visitor.getByText('This certificate is genuine and valid.').waitFor();
+    await visitor.getByRole('heading', { name: `Check certificate ${printed}` }).waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await visitor.goto('/sertifikat');
+    await visitor.getByLabel('Verification code').waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await visitor.context().close();
 
     await vendor.goto('/usaha/pelatihan');
-    await vendor.getByText(number).waitFor();
+    await vendor.getByText(`Kode verifikasi ${printed}`).waitFor();
   });
 });

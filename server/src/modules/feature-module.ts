@@ -74,4 +74,10 @@ export interface FeatureModule {
   demoSeed?: DemoSeedStep;
   httpRoutes?: HttpRoute[];
   accountData?: AccountDataPart;
+  /**
+   * A sign-in by phone for which no account exists yet, but a registration of this module waits
+   * for approval: the password hash chosen when registering. Sign-in tells her that her
+   * registration awaits approval only when her password matches it.
+   */
+  pendingSignIn?(em: EntityManager, phone: string): Promise<string | undefined>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, formatRupiah, formatRupiahCompact, formatShortDate, formatTime } from './format';
+import { formatCertificateCode, formatDate, formatMonth, formatRupiah, formatRupiahCompact, formatShortDate, formatTime } from './format';
 
 const NBSP = '\u00a0';
 
@@ -79,5 +79,11 @@ describe('formatShortDate and formatMonth', () => {
     ['2025-08', 'id', 'Agu 2025'],
   ] as const)('%s (%s) → %s', (month, locale, expected) => {
     expect(formatMonth(month, locale)).toBe(expected);
+  });
+});
+
+describe('formatCertificateCode', () => {
+  it('groups the 12 characters by four, as printed on the certificate', () => {
+    expect(formatCertificateCode('ABCDEFGHJKLM')).toBe('ABCD-EFGH-JKLM');
   });
 });

@@ -38,6 +38,11 @@ export function formatDate(value: string | Date, locale: Locale = 'id'): string 
   );
 }
 
+/** A certificate's verification code as printed and read aloud: "ABCD-EFGH-JKLM". */
+export function formatCertificateCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join('-') ?? code;
+}
+
 /** "10.00 WITA". */
 export function formatTime(value: string | Date, locale: Locale = 'id'): string {
   const time = new Intl.DateTimeFormat(INTL_LOCALE[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(

@@ -9,6 +9,10 @@ export const AuthErrors = defineMessages({
     id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {wait}.',
     en: 'Too many failed sign-in attempts. Try again in {wait}.',
   },
+  REGISTRATION_PENDING: {
+    id: 'Pendaftaran Anda sudah diterima dan sedang menunggu persetujuan petugas. Anda bisa masuk setelah disetujui.',
+    en: 'Your registration was received and is awaiting approval by staff. You can sign in once it is approved.',
+  },
   ACCOUNT_DISABLED: { id: 'Akun ini dinonaktifkan. Hubungi admin.', en: 'This account is disabled. Contact an administrator.' },
   PASSWORD_CHANGE_REQUIRED: {
     id: 'Kata sandi Anda adalah kata sandi sementara. Buat kata sandi baru terlebih dahulu.',

@@ -4,6 +4,7 @@ import type { AuthUser, RequestContext } from '../../graphql/context';
 import { userError, type UserError } from '../../graphql/user-error.type';
 import { normalizeMobilePhone } from '../../platform/phone.util';
 import { AuditService } from '../audit/audit.service';
+import { featureModules } from '../feature-modules';
 import { User } from '../user/user.entity';
 import { USER } from '../user/user.row';
 import { AuthErrors } from './auth.errors';
@@ -32,6 +33,17 @@ export class AuthService {
     return phone ? em.findOne(User, { phone }, { populate: ['passwordHash'] }) : Promise.resolve(null);
   }
 
+  /** The password hash of a registration by this phone awaiting approval in some feature module (a vendor's). */
+  private async pendingRegistrationHash(em: EntityManager, login: string): Promise<string | undefined> {
+    const phone = login.includes('@') ? null : normalizeMobilePhone(login.trim());
+    if (!phone) return undefined;
+    for (const m of featureModules) {
+      const hash = await m.pendingSignIn?.(em, phone);
+      if (hash) return hash;
+    }
+    return undefined;
+  }
+
   /**
    * Checks the password and opens a server-side session, returned to the browser as an
    * httpOnly cookie. A wrong login and a wrong password give the same answer. Failures slow down
@@ -46,7 +58,13 @@ export class AuthService {
     const buckets = throttle.bucketsFor(login, ctx.ip, nonce && user ? { userId: user.id, nonce } : undefined);
     const { waitSeconds } = await throttle.take(ctx.em, buckets);
     if (waitSeconds) return { userErrors: [userError(ctx.locale, AuthErrors.TOO_MANY_ATTEMPTS, ['input', 'login'], { wait: waitText(ctx.locale, waitSeconds) })] };
-    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
+    const pendingHash = user ? undefined : await this.pendingRegistrationHash(ctx.em, login);
+    const ok = await verifyPassword(user?.passwordHash ?? pendingHash ?? (await DUMMY_HASH_PROMISE), password);
+    if (!user && pendingHash && ok) {
+      // Her registration waits for approval: she proved it is hers, so she may know (and no one else).
+      await throttle.succeeded(ctx.em, buckets);
+      return { userErrors: [userError(ctx.locale, AuthErrors.REGISTRATION_PENDING, ['input', 'login'])] };
+    }
     if (!user || !ok) {
       await throttle.failed(ctx.em, buckets);
       return { userErrors: [userError(ctx.locale, AuthErrors.INVALID_CREDENTIALS, ['input', 'password'])] };

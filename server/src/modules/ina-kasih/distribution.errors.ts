@@ -22,6 +22,10 @@ export const DistributionErrors = defineMessages({
     id: 'Keluarga ini sudah menarik persetujuannya dan keluar dari program; penyaluran tidak dapat dicatat lagi.',
     en: 'This family withdrew its consent and left the program; no further deliveries can be recorded.',
   },
+  DISTRIBUTION_FAMILY_NOT_ACTIVE: {
+    id: 'Keluarga ini tidak aktif lagi (ditunda atau keluar) dan sudah dikeluarkan dari rencana putaran yang masih dibuka; penyaluran tidak dapat dicatat.',
+    en: 'This family is no longer active (paused or exited) and has left the plans of the open rounds; no delivery can be recorded.',
+  },
   ROUND_CITY_WIDE_ONLY: {
     id: 'Putaran berlaku untuk seluruh kota: hanya admin atau petugas program tanpa batas kelurahan yang dapat membuka atau menutupnya.',
     en: 'A round covers the whole city: only an administrator or program staff without a kelurahan limit may open or close it.',
@@ -33,8 +37,8 @@ export const DistributionErrors = defineMessages({
   DISTRIBUTION_MEMBER_NOT_IN_FAMILY: { id: 'Penerima bukan anggota keluarga ini.', en: 'The receiver is not a member of this family.' },
   DISTRIBUTION_INVALID_PACKS: { id: 'Jumlah paket harus 1 sampai {max} (rencana keluarga ini).', en: 'Packs must be 1 to {max} (this family’s plan).' },
   DISTRIBUTION_INVALID_TIME: {
-    id: 'Waktu penyerahan harus dalam bulan putaran dan tidak di masa depan.',
-    en: 'The hand-over time must fall in the round’s month and not in the future.',
+    id: 'Waktu penyerahan harus sejak putaran dibuka ({from}) dan tidak di masa depan. Penyerahan sesudah akhir bulan tetap diterima selama putaran belum ditutup, dan dihitung untuk bulan putaran.',
+    en: 'The hand-over time must be after the round opened ({from}) and not in the future. A hand-over after the month’s end is accepted while the round is still open, and counts in the round’s month.',
   },
   DISTRIBUTION_NOT_FOUND: { id: 'Catatan penyaluran tidak ditemukan.', en: 'Delivery record not found.' },
   DISTRIBUTION_ALREADY_REVERSED: { id: 'Penyaluran ini sudah dibatalkan.', en: 'This delivery has already been reversed.' },

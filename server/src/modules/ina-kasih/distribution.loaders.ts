@@ -7,7 +7,7 @@ import { Family } from './family.entity';
 import { FamilyMember } from './family-member.entity';
 import { DistributionRound } from './round.entity';
 import type { DistributionFunding } from './distribution.types';
-import type { RoundTotals } from './round.types';
+import { RoundPlanEntry, type RoundTotals } from './round.types';
 
 function byId<T extends { id: string }>(entity: new (...args: never[]) => T): LoaderFactory<string, T | undefined> {
   return (ctx) =>
@@ -94,4 +94,27 @@ export const deliveriesOfFamilyLoader: LoaderFactory<string, Distribution[]> = (
     const codes = ctx.user?.kelurahanCodes ?? [];
     const rows = await ctx.em.find(Distribution, { family: { $in: [...ids] }, ...(codes.length ? { kelurahan: { $in: codes } } : {}) }, { orderBy: { createdAt: 'desc' } });
     return ids.map((id) => rows.filter((d) => d.family.id === id));
+  });
+
+/**
+ * Each family's entries on the planned lists of OPEN rounds, in one statement for all families
+ * asked (a family page's "Catat penyaluran"); a limited officer gets none outside her kelurahan.
+ */
+export const openPlansOfFamilyLoader: LoaderFactory<string, RoundPlanEntry[]> = (ctx) =>
+  new DataLoader(async (ids) => {
+    const codes = ctx.user?.kelurahanCodes ?? [];
+    const rows: { round_id: string; family_id: string; kelurahan_code: string; eligible_women: number; eligible_girls: number; planned_packs: number }[] = await ctx.em.execute(
+      `select p.round_id, p.family_id, p.kelurahan_code, p.eligible_women, p.eligible_girls, p.planned_packs
+         from ina_round_plan p join ina_distribution_round r on r.id = p.round_id
+        where r.status = 'OPEN' and p.family_id = any(?::uuid[]) and (cardinality(?::text[]) = 0 or p.kelurahan_code = any(?::text[]))
+        order by r.month desc`,
+      [`{${ids.join(',')}}`, `{${codes.join(',')}}`, `{${codes.join(',')}}`],
+    );
+    const entries = rows.map((r) =>
+      Object.assign(new RoundPlanEntry(), {
+        roundId: r.round_id, familyId: r.family_id, kelurahanCode: r.kelurahan_code,
+        eligibleWomen: r.eligible_women, eligibleGirls: r.eligible_girls, plannedPacks: r.planned_packs,
+      }),
+    );
+    return ids.map((id) => entries.filter((e) => e.familyId === id));
   });

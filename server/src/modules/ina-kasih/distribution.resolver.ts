@@ -4,7 +4,8 @@ import { Allow, Permission } from '../../graphql/permissions';
 import { regionLoader } from '../market/market.loaders';
 import { Region } from '../region/region.entity';
 import { Distribution } from './distribution.entity';
-import { deliveriesOfFamilyLoader, distributionFundingLoader, distributionLoader, familyLoader, memberLoader, reversalOfLoader, roundLoader, staffNameLoader } from './distribution.loaders';
+import { deliveriesOfFamilyLoader, distributionFundingLoader, distributionLoader, familyLoader, memberLoader, openPlansOfFamilyLoader, reversalOfLoader, roundLoader, staffNameLoader } from './distribution.loaders';
+import { RoundPlanEntry } from './round.types';
 import { DistributionService } from './distribution.service';
 import { DistributionFunding, DistributionPayload, RecordDistributionInput, ReverseDistributionInput } from './distribution.types';
 import { Family } from './family.entity';
@@ -84,5 +85,13 @@ export class FamilyDeliveriesResolver {
   @FieldResolver(() => [Distribution], { description: 'Deliveries and reversals of the family, newest first.' })
   deliveries(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<Distribution[]> {
     return ctx.loaders.get(deliveriesOfFamilyLoader).load(family.id);
+  }
+
+  @Allow(Permission.DistributionRecord)
+  @FieldResolver(() => [RoundPlanEntry], {
+    description: 'The family on the planned list of each round still open (newest month first), with its delivery if served: what a delivery can be recorded against from the family’s page.',
+  })
+  openRoundPlans(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<RoundPlanEntry[]> {
+    return ctx.loaders.get(openPlansOfFamilyLoader).load(family.id);
   }
 }

@@ -30,19 +30,37 @@ function witaWhen(d: Date, locale: 'id' | 'en'): string {
 interface RecordFacts {
   program_id: string;
   month: string;
+  opened_at: Date | string;
   status: RoundStatus;
   kelurahan_code: string;
   planned_packs: number;
   consent_withdrawn_at: Date | null;
+  family_status: string;
   deliveries: number;
   standing_at: Date | string | null;
   receiver_ok: boolean;
 }
 
-/** A hand-over time inside the round's month (WITA), and not more than 5 minutes ahead of the clock. */
-function inMonth(deliveredAt: Date, month: string, now: Date): boolean {
-  const monthBegins = new Date(Date.parse(`${month}T00:00:00Z`) - WITA_MS);
-  return !Number.isNaN(deliveredAt.getTime()) && deliveredAt >= monthBegins && deliveredAt.getTime() <= now.getTime() + 5 * 60_000;
+/** How far a phone's clock may run ahead of the server's before a hand-over time counts as "in the future". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The hand-over time rule: not before the round was opened (nor before its month began,
+ * 00.00 WITA, for a round opened ahead of its month), and not in the future (a phone's clock may
+ * be up to 5 minutes ahead). There is no upper bound inside the month: a family served late while
+ * the round is still open (1 December 00.30 WITA for the November round) is a normal late
+ * delivery and counts in the round's month; closing the round is what ends deliveries.
+ * `openedAt` is null when no time was sent: the server's own "now" is after the opening of a round
+ * that exists (and server processes whose test clocks started apart must not refuse each other).
+ */
+function handoverAllowed(deliveredAt: Date, month: string, openedAt: Date | null, now: Date): boolean {
+  const t = deliveredAt.getTime();
+  return !Number.isNaN(t) && t >= earliestHandover(month, openedAt).getTime() && t <= now.getTime() + CLOCK_SKEW_MS;
+}
+
+/** The later of the round's opening and the first moment of its month (00.00 WITA). */
+function earliestHandover(month: string, openedAt: Date | null): Date {
+  return new Date(Math.max(Date.parse(`${month}T00:00:00Z`) - WITA_MS, openedAt?.getTime() ?? 0));
 }
 
 /** Deliveries and their corrections: an append-only ledger, one standing delivery per family and round. */
@@ -69,10 +87,12 @@ export class DistributionService {
       const { value } = await runIdempotent(ctx.em as EntityManager, 'ina.recordDistribution', input.idempotencyKey, ctx.user?.id, async (em) => {
         // Everything the checks need in one statement. FOR SHARE of the round: many deliveries at
         // once, never while it is being closed; of the family: a consent withdrawal (FOR UPDATE)
-        // cannot slip in before this commits. It also asks for the stock draw at commit
+        // cannot slip in before this commits, nor a status change (FOR UPDATE; its trigger takes the
+        // family out of open rounds' plans): when one committed while this waited, PostgreSQL
+        // re-reads the family row and family_status says so. It also asks for the stock draw at commit
         // (trigger ina_distribution_draw_stock).
         const [row]: RecordFacts[] = await em.execute(
-          `select r.program_id, r.month::text as month, r.status, p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at,
+          `select r.program_id, r.month::text as month, r.created_at as opened_at, r.status, p.kelurahan_code, p.planned_packs, f.consent_withdrawn_at, f.status as family_status,
                   (select count(*)::int from ina_distribution d where d.round_id = r.id and d.family_id = f.id and d.kind = 'DELIVERY') as deliveries,
                   (select d.delivered_at from ina_distribution d where d.round_id = r.id and d.family_id = f.id and d.kind = 'DELIVERY'
                       and not exists (select 1 from ina_distribution x where x.reverses_id = d.id) limit 1) as standing_at,
@@ -88,13 +108,19 @@ export class DistributionService {
           const round = await em.findOne(DistributionRound, input.roundId);
           if (!round) throw refuse(ctx, DistributionErrors.ROUND_NOT_FOUND, ['input', 'roundId']);
           if (round.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
-          if (!inMonth(deliveredAt, round.month, now)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt']);
+          const openedAt = input.deliveredAt ? round.createdAt : null;
+          if (!handoverAllowed(deliveredAt, round.month, openedAt, now)) throw this.badTime(ctx, round.month, openedAt);
+          // A family that left the program's open rounds (paused, exited): say so, within the officer's scope.
+          const [family]: { kelurahan_code: string; status: string }[] = await em.execute(`select kelurahan_code, status from ina_family where id = ?`, [input.familyId]);
+          if (family && family.status !== 'ACTIVE' && inScope(ctx, family.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_ACTIVE, ['input', 'familyId']);
           throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         }
         if (row.status === RoundStatus.CLOSED) throw refuse(ctx, DistributionErrors.ROUND_CLOSED, ['input', 'roundId']);
-        if (!inMonth(deliveredAt, row.month, now)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt']);
+        const openedAt = input.deliveredAt ? new Date(row.opened_at) : null;
+        if (!handoverAllowed(deliveredAt, row.month, openedAt, now)) throw this.badTime(ctx, row.month, openedAt);
         if (!inScope(ctx, row.kelurahan_code)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
         if (row.consent_withdrawn_at) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_WITHDRAWN, ['input', 'familyId']);
+        if (row.family_status !== 'ACTIVE') throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_ACTIVE, ['input', 'familyId']);
         packs = input.packs ?? row.planned_packs;
         if (!Number.isInteger(packs) || packs < 1 || packs > row.planned_packs) {
           throw refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_PACKS, ['input', 'packs'], { max: row.planned_packs });
@@ -130,6 +156,10 @@ export class DistributionService {
       });
       return { distribution: await ctx.em.findOneOrFail(Distribution, value.id, { refresh: true }), userErrors: [] };
     });
+  }
+
+  private badTime(ctx: RequestContext, month: string, openedAt: Date | null) {
+    return refuse(ctx, DistributionErrors.DISTRIBUTION_INVALID_TIME, ['input', 'deliveredAt'], { from: witaWhen(earliestHandover(month, openedAt), ctx.locale) });
   }
 
   private alreadyServed(ctx: RequestContext, when?: Date) {

@@ -22,6 +22,7 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
   let oebobo: string[];
   let naimata: string[];
   let paused: string[];
+  let alak: string[];
   const key = (s: string) => `uji-${s}-${Math.random().toString(36).slice(2, 10)}`;
   const record = (c: GraphqlClient, familyId: string, extra: Record<string, unknown> = {}) =>
     c.ok<any>(RECORD, { i: { idempotencyKey: key('rec'), roundId: october, familyId, proxyName: 'Ibu RT Maria', place: 'DOOR_TO_DOOR', ...extra } });
@@ -39,7 +40,7 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
     naimata = await insertFamilies(t, 2, NAIMATA, { daughterBorn: '2016-10-20' });
     paused = await insertFamilies(t, 1, OEBOBO, { status: 'PAUSED' });
     await insertFamilies(t, 1, OEBOBO, { enrolledAt: '2026-11-02' });
-    await insertFamilies(t, 40, ALAK);
+    alak = await insertFamilies(t, 40, ALAK);
   });
   afterEach(() => marketClock.setNow(undefined));
   afterAll(() => t?.close());
@@ -113,7 +114,7 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
     ['more packs than planned', { packs: 5 }, 'DISTRIBUTION_INVALID_PACKS', 'packs'],
     ['a time in the future', { deliveredAt: '2026-10-07T00:00:00Z' }, 'DISTRIBUTION_INVALID_TIME', 'deliveredAt'],
     ['a time before the month', { deliveredAt: '2026-09-30T15:59:00Z' }, 'DISTRIBUTION_INVALID_TIME', 'deliveredAt'],
-    ['a family not planned (paused)', { familyId: 'PAUSED' }, 'DISTRIBUTION_FAMILY_NOT_IN_ROUND', 'familyId'],
+    ['a family not planned because it is paused', { familyId: 'PAUSED' }, 'DISTRIBUTION_FAMILY_NOT_ACTIVE', 'familyId'],
     ['an unknown round', { roundId: '00000000-0000-4000-8000-000000000000' }, 'ROUND_NOT_FOUND', 'roundId'],
   ] as [string, Record<string, unknown>, string, string][])('refuses %s with %s and changes nothing', async (_what, patch, code, field) => {
     at('2026-10-06T03:00:00Z');
@@ -125,6 +126,71 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
     const r = await record(staff, oebobo[1], resolved);
     expect(r.recordDistribution.userErrors).toEqual([expect.objectContaining({ code, field: ['input', field] })]);
     expect(await t.fingerprint()).toEqual(before);
+  });
+
+  describe('the hand-over time (its own program, so the other tests’ stock and coverage stay as they are)', () => {
+    let round: string;
+    const deliver = (familyId: string, deliveredAt: string) => record(staff, familyId, { roundId: round, deliveredAt });
+
+    beforeAll(async () => {
+      at('2026-10-01T02:00:00Z'); // the round opens on Thursday 1 October, 10.00 WITA
+      const own = (await staff.ok<any>(CREATE_PROGRAM, { i: { name: 'Uji Waktu Serah', effectiveMonth: '2026-01' } })).createProgram.program.id;
+      const [source] = await t.sql(`select id from funding_source where kind = 'APBD' limit 1`);
+      await staff.ok(RECEIVE, { i: { programId: own, fundingSourceId: source.id, receivedOn: '2026-09-01', packs: 100, unitCost: 26_000 } });
+      round = (await staff.ok<any>(OPEN_ROUND, { i: { programId: own, month: '2026-10' } })).openRound.round.id;
+      marketClock.setNow(undefined);
+    });
+
+    it('stores the time a phone sends (an offline outbox replays it days later), bounded by the round’s opening and the clock', async () => {
+      // Handed over on 6 October 11.00 WITA with no signal; the outbox reaches the server on the 8th.
+      at('2026-10-08T01:00:00Z');
+      const late = await deliver(alak[0], '2026-10-06T03:00:00Z');
+      expect(late.recordDistribution.userErrors).toEqual([]);
+      expect(late.recordDistribution.distribution.deliveredAt).toBe('2026-10-06T03:00:00.000Z');
+      const [row] = await t.sql(`select delivered_at from ina_distribution where id = ?`, [late.recordDistribution.distribution.id]);
+      expect(new Date(row.delivered_at).toISOString()).toBe('2026-10-06T03:00:00.000Z');
+      // In the round's month but before the round was opened: refused, in words that say from when.
+      const before = await t.fingerprint();
+      const early = await deliver(alak[1], '2026-10-01T01:00:00Z');
+      expect(early.recordDistribution.userErrors[0]).toMatchObject({ code: 'DISTRIBUTION_INVALID_TIME', field: ['input', 'deliveredAt'] });
+      expect(early.recordDistribution.userErrors[0].message).toContain('sejak putaran dibuka (Kamis, 1 Oktober 2026 10.00 WITA)');
+      // A phone clock 6 minutes ahead is "in the future"; 4 minutes ahead is accepted.
+      const ahead = await deliver(alak[1], '2026-10-08T01:06:00Z');
+      expect(ahead.recordDistribution.userErrors[0].code).toBe('DISTRIBUTION_INVALID_TIME');
+      expect(await t.fingerprint()).toEqual(before);
+      const skew = await deliver(alak[1], '2026-10-08T01:04:00Z');
+      expect(skew.recordDistribution.userErrors).toEqual([]);
+    });
+
+    it('gives a family’s page its open rounds with the delivery (what "Catat penyaluran" records against), in statements that do not grow with the families, and only in the officer’s kelurahan', async () => {
+      const OPEN_PLANS = `query($k: String!, $first: Int!) { families(kelurahanCode: $k, first: $first) { nodes { id openRoundPlans { round { id month status } plannedPacks delivery { id deliveredAt } } } } }`;
+      const one = await staff.ok<any>(OPEN_PLANS, { k: ALAK, first: 1 });
+      const many = await staff.ok<any>(OPEN_PLANS, { k: ALAK, first: 40 });
+      expect(many.families.nodes).toHaveLength(40);
+      expect(many.sqlStatements).toBe(one.sqlStatements);
+      // session, the page and its count, the open plans, their rounds, their deliveries, the audit entry of the read
+      expect(many.sqlStatements).toBeLessThanOrEqual(7);
+      const served = many.families.nodes.find((f: any) => f.id === alak[0]);
+      // October of the main program and of this one are open (September was left open too).
+      expect(served.openRoundPlans.map((p: any) => p.round.status)).toEqual(served.openRoundPlans.map(() => 'OPEN'));
+      expect(served.openRoundPlans.find((p: any) => p.round.id === round)).toMatchObject({ plannedPacks: 4, delivery: { deliveredAt: '2026-10-06T03:00:00.000Z' } });
+      const fromOutside = await scoped.ok<any>(`query($id: ID!) { family(id: $id) { id openRoundPlans { round { id } } } }`, { id: alak[0] });
+      expect(fromOutside.family).toBeNull();
+      const inside = await scoped.ok<any>(`query($id: ID!) { family(id: $id) { openRoundPlans { round { id } } } }`, { id: oebobo[2] });
+      expect(inside.family.openRoundPlans.map((p: any) => p.round.id)).toContain(round);
+    });
+
+    it('accepts a late hand-over after the month’s end while the round is open, and counts it in the round’s month', async () => {
+      // 1 November 00.30 WITA, the October round still open: a normal late delivery.
+      at('2026-10-31T16:45:00Z');
+      const coverage = async () => (await staff.ok<any>(COVERAGE, { r: round })).roundCoverage.find((c: any) => c.kelurahanCode === ALAK).deliveredFamilies;
+      const served = await coverage();
+      const r = await deliver(alak[2], '2026-10-31T16:30:00Z');
+      expect(r.recordDistribution.userErrors).toEqual([]);
+      const [row] = await t.sql(`select r.month::text as month from ina_distribution d join ina_distribution_round r on r.id = d.round_id where d.id = ?`, [r.recordDistribution.distribution.id]);
+      expect(row.month).toBe('2026-10-01');
+      expect(await coverage()).toBe(served + 1);
+    });
   });
 
   it('keeps a kelurahan officer to her own kelurahan: no recording, plan or coverage elsewhere', async () => {
@@ -220,7 +286,7 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
 });
 
 describe('Ina Kasih rounds demo data', () => {
-  it('plans the three months before this one from the families, serves most of them from stock, closes the two older rounds; a second run changes nothing', async () => {
+  it('plans every month from the launch (September 2025) to the one before this from the families, serves most of them from stock, closes all but the last round; a second run changes nothing', async () => {
     const t = await startTestApp();
     try {
       await insertFamilies(t, 120, OEBOBO, { enrolledAt: '2025-09-01' });
@@ -233,7 +299,10 @@ describe('Ina Kasih rounds demo data', () => {
            from ina_distribution_round r where r.program_id = ? order by r.month`,
         [id],
       );
-      expect(rounds.map((r) => r.status)).toEqual(['CLOSED', 'CLOSED', 'OPEN']);
+      const [{ months }] = await t.sql<{ months: number }>(
+        `select ((extract(year from m) - 2025) * 12 + extract(month from m) - 9)::int as months from date_trunc('month', now() at time zone 'Asia/Makassar') m`,
+      );
+      expect(rounds.map((r) => r.status)).toEqual([...Array(months - 1).fill('CLOSED'), 'OPEN']);
       for (const r of rounds) {
         expect(r.planned).toBe(200);
         expect(r.delivered / r.planned).toBeGreaterThan(0.7);
@@ -244,7 +313,7 @@ describe('Ina Kasih rounds demo data', () => {
       expect(drawn).toBe(packs);
       const staff = await t.as('program@kupang.demo');
       const list = await staff.ok<any>(`{ distributionRounds(first: 5) { totalCount nodes { month totals { families deliveredFamilies } } } }`);
-      expect(list.distributionRounds.totalCount).toBe(3);
+      expect(list.distributionRounds.totalCount).toBe(months);
       const before = await t.fingerprint();
       await seedDemo(t.em(), createLogger('silent'), { piiKey: t.config.piiKey ?? '' });
       expect(await t.fingerprint()).toEqual(before);

@@ -14,7 +14,11 @@ export class RecordDistributionInput {
   @Field(() => String, { nullable: true, description: 'Or the name of the authorised proxy who signed (kuasa).' }) @MaxLength(120) proxyName?: string;
   @Field(() => Int, { nullable: true, description: 'Packs handed over (default: the family’s planned packs; at most that).' }) packs?: number;
   @Field(() => DistributionPlace) place: DistributionPlace;
-  @Field(() => Date, { nullable: true, description: 'When handed over (default now); within the round’s month, not in the future.' }) deliveredAt?: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the packs were handed over (default: when the server receives it). From the round’s opening (and not before its month begins, WITA) until now, a phone’s clock may be 5 minutes ahead; a late hand-over after the month’s end is accepted while the round is open and counts in the round’s month. A phone’s offline outbox sends the time of the tap.',
+  }) deliveredAt?: Date;
 }
 
 @InputType({ description: 'Corrects a delivery by a reversal entry; the delivery itself is never edited or deleted.' })

@@ -21,6 +21,7 @@ import { Migration20261130020200InaKasihRollupPlannedPacks } from './migrations/
 import { Migration20261207020000ImportJobKelurahan } from './migrations/Migration20261207020000ImportJobKelurahan';
 import { Migration20261208010000IdMasksWithoutDigits } from './migrations/Migration20261208010000IdMasksWithoutDigits';
 import { Migration20261208010100IdCheckQuota } from './migrations/Migration20261208010100IdCheckQuota';
+import { Migration20261208020000InaPlanFollowsFamilyStatus } from './migrations/Migration20261208020000InaPlanFollowsFamilyStatus';
 import { Migration20261130010100InaDeliveryAtCommit } from './migrations/Migration20261130010100InaDeliveryAtCommit';
 import { EntitlementRule, Program } from './program.entity';
 import { EntitlementRuleResolver, ProgramResolver } from './program.resolver';
@@ -77,6 +78,7 @@ export const inaKasihModule: FeatureModule = {
     { name: 'Migration20261207020000ImportJobKelurahan', class: Migration20261207020000ImportJobKelurahan },
     { name: 'Migration20261208010000IdMasksWithoutDigits', class: Migration20261208010000IdMasksWithoutDigits },
     { name: 'Migration20261208010100IdCheckQuota', class: Migration20261208010100IdCheckQuota },
+    { name: 'Migration20261208020000InaPlanFollowsFamilyStatus', class: Migration20261208020000InaPlanFollowsFamilyStatus },
   ],
   httpRoutes: [...importRoutes],
   demoSeed: async (em, logger, options) => {

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { RequestContext } from '../../graphql/context';
 import { Allow, Permission } from '../../graphql/permissions';
 import { Distribution } from './distribution.entity';
-import { activeDeliveryLoader, familyLoader, roundTotalsLoader } from './distribution.loaders';
+import { activeDeliveryLoader, familyLoader, roundLoader, roundTotalsLoader } from './distribution.loaders';
 import { Family } from './family.entity';
 import { Program } from './program.entity';
 import { programLoader } from './program.loaders';
@@ -83,6 +83,11 @@ export class DistributionRoundResolver {
 
 @Resolver(() => RoundPlanEntry)
 export class RoundPlanEntryResolver {
+  @FieldResolver(() => DistributionRound, { description: 'The round this entry belongs to.' })
+  round(@Root() entry: RoundPlanEntry, @Ctx() ctx: RequestContext): Promise<DistributionRound | undefined> {
+    return ctx.loaders.get(roundLoader).load(entry.roundId);
+  }
+
   @FieldResolver(() => Family)
   family(@Root() entry: RoundPlanEntry, @Ctx() ctx: RequestContext): Promise<Family | undefined> {
     return ctx.loaders.get(familyLoader).load(entry.familyId);

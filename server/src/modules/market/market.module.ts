@@ -6,6 +6,7 @@ import { Vendor } from './entities/vendor.entity';
 import { MarketBookingResolver, MarketDayResolver, VendorResolver } from './market.resolver';
 import { seedMarketDemo } from './market.seed';
 import { marketAccountData } from './vendor-data.part';
+import { VendorService } from './vendor.service';
 import { Migration20261128040000Market } from './migrations/Migration20261128040000Market';
 import { Migration20261207020200VendorErasure } from './migrations/Migration20261207020200VendorErasure';
 
@@ -20,4 +21,5 @@ export const marketModule: FeatureModule = {
   ],
   demoSeed: (em, logger) => seedMarketDemo(em, logger),
   accountData: marketAccountData,
+  pendingSignIn: (em, phone) => new VendorService().pendingPasswordHash(em, phone),
 };

@@ -27,8 +27,21 @@ export class RegisterVendorInput {
 
 @ObjectType({ description: 'Result of a registration.' })
 export class RegisterVendorPayload extends MutationPayload {
-  @Field(() => String, { nullable: true, description: 'The vendor number given, e.g. UMKM-00042.' }) vendorCode?: string;
-  @Field(() => VendorStatus, { nullable: true }) status?: VendorStatus;
+  @Field(() => Boolean, {
+    description: 'The registration was received and awaits review by market staff. An anonymous caller gets this same answer whether or not the phone number was already registered.',
+  })
+  received = false;
+  @Field(() => ID, { nullable: true, description: 'The vendor registered: only to market staff (never to an anonymous caller).' }) vendorId?: string;
+  @Field(() => String, { nullable: true, description: 'The vendor number given, e.g. UMKM-00042: only to market staff.' }) vendorCode?: string;
+  @Field(() => VendorStatus, { nullable: true, description: 'PENDING once received.' }) status?: VendorStatus;
+}
+
+/** What registerVendor answers (see VendorService.register): anonymous callers never get the id or number. */
+export interface RegistrationAnswer {
+  received: boolean;
+  vendorId?: string;
+  vendorCode?: string;
+  status?: VendorStatus;
 }
 
 export enum VendorDecision {

@@ -1,4 +1,6 @@
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Permission, roleHasPermission } from '../../graphql/permissions';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import type { UserError } from '../../graphql/user-error.type';
@@ -18,7 +20,7 @@ import { MarketErrors } from './market.errors';
 import { VendorDataErrors } from './vendor-data.part';
 import { VENDOR, type VendorRow } from './market.rows';
 import { isUuid, refuse, refusalsAsErrors } from './market.guard';
-import { VendorDecision, type DecideVendorInput, type RegisterVendorInput, type UpdateMyBusinessInput, type VendorsArgs } from './market.types';
+import { VendorDecision, type DecideVendorInput, type RegistrationAnswer, type RegisterVendorInput, type UpdateMyBusinessInput, type VendorsArgs } from './market.types';
 import { userError } from '../../graphql/user-error.type';
 
 const signedInVendors = new WeakMap<RequestContext, Promise<VendorRow | null>>();
@@ -29,10 +31,17 @@ export class VendorService {
   private readonly audit = new AuditService();
 
   /**
-   * A mother registers her business. Every problem is reported at once and nothing is stored;
-   * with an idempotency key a retry (weak signal, double tap) gets the first answer.
+   * A mother registers her business. Every problem of the form is reported at once and nothing is
+   * stored; with an idempotency key a retry (weak signal, double tap) gets the first answer.
+   *
+   * An anonymous caller gets the same answer whether the phone number is new or already belongs
+   * to a business or an account ("received, awaiting review", no vendor number): the form must not
+   * tell a stranger who is in the program. The password is hashed before the check, so both paths
+   * cost about the same; a known number stores nothing but an audit entry, and its owner learns
+   * nothing by this form (a pending registration is told so when she signs in with its password).
+   * Market staff registering for someone get the vendor's id and number, or MARKET_PHONE_REGISTERED.
    */
-  async register(ctx: RequestContext, input: RegisterVendorInput): Promise<{ vendorCode?: string; status?: VendorStatus; userErrors: UserError[] }> {
+  async register(ctx: RequestContext, input: RegisterVendorInput): Promise<Partial<RegistrationAnswer> & { userErrors: UserError[] }> {
     const errors: UserError[] = [];
     const err = (code: string, field: string, params?: Record<string, unknown>) => errors.push(userError(ctx.locale, code, ['input', field], params));
     const businessName = input.businessName.trim();
@@ -50,24 +59,47 @@ export class VendorService {
       ? await ctx.em.findOne(Region, { code: input.kelurahanCode, level: RegionLevel.KELURAHAN })
       : null;
     if (!kelurahan) err(MarketErrors.MARKET_UNKNOWN_KELURAHAN, 'kelurahanCode');
-    if (errors.length) return { userErrors: errors };
+    if (errors.length) return { received: false, userErrors: errors };
 
+    const staff = !!ctx.user && roleHasPermission(ctx.user.role, Permission.MarketManage);
+    const anonymous: RegistrationAnswer = { received: true, status: VendorStatus.PENDING };
     return refusalsAsErrors(async () => {
-      const { value } = await runIdempotent(ctx.em, 'market.registerVendor', input.idempotencyKey, ctx.user?.id, async (em) => {
-        const taken = (await em.count(Vendor, { phone })) + (await em.count(User, { phone }));
-        if (taken) throw refuse(ctx, MarketErrors.MARKET_PHONE_REGISTERED, ['input', 'phone']);
-        const vendor = new Vendor(businessName, ownerName, phone!, input.category, products, kelurahan!);
-        vendor.nib = nib;
-        vendor.publicConsent = input.publicConsent ?? false;
-        vendor.pendingPasswordHash = await hashPassword(input.password);
-        em.persist(vendor);
-        this.audit.record({ ...ctx, em }, 'market.vendor.register', 'Vendor', vendor.id, { after: { businessName, category: vendor.category } });
-        await em.flush();
-        await em.refresh(vendor);
-        return { vendorCode: vendor.code, status: vendor.status };
-      });
-      return { ...value, userErrors: [] };
+      const passwordHash = await hashPassword(input.password);
+      try {
+        const { value } = await runIdempotent(ctx.em, 'market.registerVendor', input.idempotencyKey, ctx.user?.id, async (em): Promise<RegistrationAnswer> => {
+          const taken = (await em.count(Vendor, { phone })) + (await em.count(User, { phone }));
+          if (taken && staff) throw refuse(ctx, MarketErrors.MARKET_PHONE_REGISTERED, ['input', 'phone']);
+          if (taken) {
+            // Staff can see that someone tried; the entry holds no value from the form.
+            this.audit.record({ ...ctx, em }, 'market.vendor.register_known_phone', 'Vendor', undefined, {});
+            await em.flush();
+            return anonymous;
+          }
+          const vendor = new Vendor(businessName, ownerName, phone!, input.category, products, kelurahan!);
+          vendor.nib = nib;
+          vendor.publicConsent = input.publicConsent ?? false;
+          vendor.pendingPasswordHash = passwordHash;
+          em.persist(vendor);
+          this.audit.record({ ...ctx, em }, 'market.vendor.register', 'Vendor', vendor.id, { after: { businessName, category: vendor.category } });
+          await em.flush();
+          await em.refresh(vendor);
+          return { received: true, vendorId: vendor.id, vendorCode: vendor.code, status: vendor.status };
+        });
+        return { ...(staff ? value : anonymous), userErrors: [] };
+      } catch (e) {
+        // Lost the race for the number to another registration: to a stranger, the same answer.
+        if (!staff && e instanceof UniqueConstraintViolationException && (e as { constraint?: string }).constraint === 'market_vendor_phone_unique') {
+          return { ...anonymous, userErrors: [] };
+        }
+        throw e;
+      }
     });
+  }
+
+  /** The password hash a registration awaiting approval was given, for the sign-in's notice (see FeatureModule.pendingSignIn). */
+  async pendingPasswordHash(em: EntityManager, phone: string): Promise<string | undefined> {
+    const [row] = await plainRows<{ hash: string }>(em, `select pending_password_hash as hash from market_vendor where phone = ? and status = 'PENDING' and pending_password_hash is not null`, [phone]);
+    return row?.hash;
   }
 
   /** Staff approve (her VENDOR account is made from the registration), reject, suspend or reinstate. */

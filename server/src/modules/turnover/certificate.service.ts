@@ -4,9 +4,13 @@ import { witaDate } from '../market/market-time.util';
 import type { TrainingTopic } from './training.enums';
 import type { Certificate, CertificateVerification } from './training.types';
 
-const NUMBER = /^SERT-\d{4}-\d{6}$/;
+/** A verification code as printed (ABCD-EFGH-JKLM) or typed (lower case, spaces, dashes), or null when it cannot be one. */
+export function normalizeCertificateCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '');
+  return /^[A-HJ-NP-Z2-9]{12}$/.test(code) ? code : null;
+}
 
-const SELECT = `select e.id as enrolment_id, e.certificate_number, e.attended, v.business_name, v.owner_name, v.public_consent,
+const SELECT = `select e.id as enrolment_id, e.certificate_number, e.certificate_code, e.attended, v.business_name, v.owner_name, v.public_consent,
                        t.title, t.topic, t.starts_at, t.ends_at, t.place, t.trainer, p.name as sponsor_name
                   from training_enrolment e
                   join training t on t.id = e.training_id
@@ -16,6 +20,7 @@ const SELECT = `select e.id as enrolment_id, e.certificate_number, e.attended, v
 interface Row {
   enrolment_id: string;
   certificate_number: string;
+  certificate_code: string;
   attended: boolean;
   business_name: string;
   owner_name: string;
@@ -31,6 +36,7 @@ interface Row {
 
 const toCertificate = (r: Row): Certificate => ({
   number: r.certificate_number,
+  code: r.certificate_code,
   businessName: r.business_name,
   ownerName: r.owner_name,
   trainingTitle: r.title,
@@ -63,16 +69,18 @@ export class CertificateService {
   }
 
   /**
-   * Public check of a certificate number: the training and its date, and the business name only
-   * when the vendor agreed to be shown publicly. Never the owner's name or any contact data.
+   * Public check of a certificate by its verification code (never by its sequential number, which
+   * could be walked): the training, its date, and the business name only when the vendor agreed
+   * to be shown publicly. Never the owner's name, any contact data or the certificate number. A
+   * wrong or malformed code gives the same empty answer.
    */
-  async verify(ctx: RequestContext, number: string): Promise<CertificateVerification | undefined> {
-    const normalized = number.trim().toUpperCase();
-    if (!NUMBER.test(normalized)) return undefined;
-    const [row]: Row[] = await ctx.em.getConnection().execute(`${SELECT} where e.certificate_number = ?`, [normalized]);
+  async verify(ctx: RequestContext, typed: string): Promise<CertificateVerification | undefined> {
+    const code = normalizeCertificateCode(typed);
+    if (!code) return undefined;
+    const [row]: Row[] = await ctx.em.getConnection().execute(`${SELECT} where e.certificate_code = ?`, [code]);
     if (!row) return undefined;
     return {
-      number: row.certificate_number,
+      code: row.certificate_code,
       valid: row.attended === true,
       businessName: row.public_consent ? row.business_name : undefined,
       trainingTitle: row.title,

@@ -58,6 +58,10 @@ export class Enrolment extends BaseEntity {
   @Property({ type: 'string', length: 20, nullable: true })
   certificateNumber?: string;
 
+  /** The unguessable verification code (12 characters), given by a trigger with the number; the only key of the public check. */
+  @Property({ type: 'string', length: 12, nullable: true })
+  certificateCode?: string;
+
   constructor(training: Training, vendor: Vendor, status: EnrolmentStatus, requestedAt: Date, selfEnrolled: boolean) {
     super();
     this.training = training;

@@ -154,9 +154,12 @@ export class EnrolmentResolver {
   }
 
   @Public()
-  @Query(() => CertificateVerification, { nullable: true, description: 'Public check of a certificate number: training, date, and the business name only with her consent.' })
-  async verifyCertificate(@Ctx() ctx: RequestContext, @Arg('number', () => String) number: string): Promise<CertificateVerification | undefined> {
-    return this.certificates.verify(ctx, number.slice(0, 40));
+  @Query(() => CertificateVerification, {
+    nullable: true,
+    description: 'Public check of a certificate by the verification code printed on it (not its number): training, date, and the business name only with her consent. Empty for an unknown code.',
+  })
+  async verifyCertificate(@Ctx() ctx: RequestContext, @Arg('code', () => String, { description: 'The verification code, with or without dashes, any case.' }) code: string): Promise<CertificateVerification | undefined> {
+    return this.certificates.verify(ctx, code.slice(0, 40));
   }
 
   @FieldResolver(() => Training)
@@ -172,6 +175,11 @@ export class EnrolmentResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Certificate number (SERT-2026-000123) once she was marked present.' })
   certificateNumber(@Root() e: Enrolment): string | undefined {
     return e.attended ? e.certificateNumber : undefined;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Verification code of her certificate (what the public check accepts), once she was marked present.' })
+  certificateCode(@Root() e: Enrolment): string | undefined {
+    return e.attended ? e.certificateCode : undefined;
   }
 
   @FieldResolver(() => Boolean, { description: 'She holds a seat (not waitlisted, not cancelled).' })

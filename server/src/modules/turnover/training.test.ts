@@ -115,14 +115,41 @@ describe('trainings: capacity, waitlist, attendance and certificates (real HTTP,
     expect(mine.myCertificates).toEqual([{ number: a.recordAttendance.enrolment.certificateNumber, trainingTitle: expect.stringContaining('Pembukuan'), businessName: 'Usaha Mama 700' }]);
     expect((await mamas[2].ok<any>('{ myCertificates { number } }')).myCertificates).toEqual([]);
 
-    // Public check: Mama 700 agreed to be shown (even numbers do), Mama 701 did not.
-    const V = 'query($n: String!) { verifyCertificate(number: $n) { number valid businessName trainingTitle date } }';
-    const shown = await t.client().ok<any>(V, { n: a.recordAttendance.enrolment.certificateNumber.toLowerCase() });
-    expect(shown.verifyCertificate).toMatchObject({ valid: true, businessName: 'Usaha Mama 700', date: '2027-08-14' });
-    const [{ certificate_number: hidden }] = await t.sql(`select certificate_number from training_enrolment where id = ?`, [ids[1]]);
-    expect((await t.client().ok<any>(V, { n: hidden })).verifyCertificate).toMatchObject({ valid: true, businessName: null });
-    expect((await t.client().ok<any>(V, { n: 'SERT-2099-999999' })).verifyCertificate).toBeNull();
-    expect((await t.client().request(`{ verifyCertificate(number: "x") { ownerName } }`)).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // Public check, by the verification code only: Mama 700 agreed to be shown (even numbers do), Mama 701 did not.
+    const V = 'query($c: String!) { verifyCertificate(code: $c) { code valid businessName trainingTitle date } }';
+    const [own] = await t.sql(`select certificate_code as code from training_enrolment where id = ?`, [ids[0]]);
+    expect(own.code).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
+    const printed = `${own.code.slice(0, 4)}-${own.code.slice(4, 8)}-${own.code.slice(8)}`.toLowerCase();
+    const shown = await t.client().ok<any>(V, { c: printed });
+    expect(shown.verifyCertificate).toEqual({ code: own.code, valid: true, businessName: 'Usaha Mama 700', trainingTitle: expect.stringContaining('Pembukuan'), date: '2027-08-14' });
+    const [{ certificate_code: hidden }] = await t.sql(`select certificate_code from training_enrolment where id = ?`, [ids[1]]);
+    expect((await t.client().ok<any>(V, { c: hidden })).verifyCertificate).toMatchObject({ valid: true, businessName: null });
+    expect((await t.client().request(`{ verifyCertificate(code: "x") { ownerName } }`)).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('the public check cannot be walked: sequential numbers and wrong codes give one and the same empty answer, in as many statements as a right code', async () => {
+    const V = 'query($c: String!) { verifyCertificate(code: $c) { code valid businessName trainingTitle date } }';
+    const raw = async (c: string) => {
+      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: V, variables: { c } }) });
+      return { status: res.status, body: await res.text(), statements: Number(res.headers.get('x-sql-statements')) };
+    };
+    const numbers = await t.sql<{ certificate_number: string; certificate_code: string }>(`select certificate_number, certificate_code from training_enrolment where certificate_number is not null order by certificate_number`);
+    expect(numbers.length).toBeGreaterThan(1);
+    const empty = { status: 200, body: '{"data":{"verifyCertificate":null}}\n' };
+    // Every number issued, and the numbers around them, as an attacker would walk them.
+    const [, year, last] = /^SERT-(\d{4})-(\d{6})$/.exec(numbers.at(-1)!.certificate_number)!;
+    const walk = [...numbers.map((n) => n.certificate_number), ...Array.from({ length: Number(last) + 5 }, (_, i) => `SERT-${year}-${String(i + 1).padStart(6, '0')}`)];
+    for (const n of walk) expect(await raw(n)).toMatchObject(empty);
+    // A well-formed wrong code: the same answer, and the same single lookup as a right one.
+    const right = await raw(numbers[0].certificate_code);
+    expect(JSON.parse(right.body).data.verifyCertificate).not.toBeNull();
+    for (const wrong of ['ABCDEFGHJKLM', numbers[0].certificate_code.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A'))]) {
+      expect(await raw(wrong)).toEqual({ ...empty, statements: right.statements });
+    }
+    // Codes are drawn at random: no two alike, nothing in common with the numbers' order.
+    expect(new Set(numbers.map((n) => n.certificate_code)).size).toBe(numbers.length);
+    const sorted = [...numbers].sort((a, b) => a.certificate_code.localeCompare(b.certificate_code));
+    expect(numbers.length < 4 || sorted.some((n, i) => n !== numbers[i])).toBe(true);
   });
 
   it('a training with its enrolments, and the list, cost the same number of SQL statements however many participants', async () => {

@@ -97,7 +97,9 @@ const HOLDER: PersonalDataOptions<Certificate> = { subject: (c) => ['Enrolment',
 
 @ObjectType({ description: 'A certificate of attendance (sertifikat), as its holder or staff see it.' })
 export class Certificate {
-  @Field(() => String, { description: 'Certificate number, e.g. SERT-2026-000123.' }) number: string;
+  @Field(() => String, { description: 'Certificate number, e.g. SERT-2026-000123 (for people; the public check does not accept it).' }) number: string;
+  @Field(() => String, { description: 'Verification code printed on the certificate (12 characters, e.g. ABCD-EFGH-JKLM when printed): the only key of the public check.' })
+  code: string;
   @Field(() => String) businessName: string;
   @Field(() => String) @PersonalData(HOLDER) ownerName: string;
   @Field(() => String) trainingTitle: string;
@@ -114,7 +116,7 @@ export class Certificate {
 
 @ObjectType({ description: 'What the public verification page shows of a certificate: nothing personal.' })
 export class CertificateVerification {
-  @Field(() => String) number: string;
+  @Field(() => String, { description: 'The verification code checked (12 characters, without dashes).' }) code: string;
   @Field(() => Boolean, { description: 'The holder attended; false if the attendance was later corrected to absent.' }) valid: boolean;
   @Field(() => String, { nullable: true, description: 'Business name, only when the vendor agreed to be shown publicly.' }) businessName?: string;
   @Field(() => String) trainingTitle: string;

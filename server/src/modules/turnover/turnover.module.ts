@@ -8,6 +8,7 @@ import { Migration20261129060000TurnoverReport } from './migrations/Migration202
 import { Migration20261129070000Training } from './migrations/Migration20261129070000Training';
 import { Migration20261129070100Mentoring } from './migrations/Migration20261129070100Mentoring';
 import { Migration20261207020300TurnoverErasure } from './migrations/Migration20261207020300TurnoverErasure';
+import { Migration20261208020100CertificateCode } from './migrations/Migration20261208020100CertificateCode';
 import { Training } from './training.entity';
 import { EnrolmentResolver, TrainingResolver } from './training.resolver';
 import { TrainingImpactResolver } from './training-impact.resolver';
@@ -43,6 +44,7 @@ export const turnoverModule: FeatureModule = {
     { name: 'Migration20261129070000Training', class: Migration20261129070000Training },
     { name: 'Migration20261129070100Mentoring', class: Migration20261129070100Mentoring },
     { name: 'Migration20261207020300TurnoverErasure', class: Migration20261207020300TurnoverErasure },
+    { name: 'Migration20261208020100CertificateCode', class: Migration20261208020100CertificateCode },
   ],
   // Turnover first: the trainings' before/after outcome reads the figures.
   demoSeed: async (em, logger) => {

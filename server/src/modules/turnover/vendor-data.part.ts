@@ -34,7 +34,8 @@ export const turnoverAccountData: AccountDataPart = {
     );
     const trainings = await em.execute(
       `select t.title, t.topic, t.starts_at as "startsAt", t.ends_at as "endsAt", t.place, t.status as "trainingStatus", e.status,
-              e.requested_at as "requestedAt", e.attended, e.certificate_number as "certificateNumber"
+              e.requested_at as "requestedAt", e.attended, e.certificate_number as "certificateNumber",
+              e.certificate_code as "certificateCode"
          from training_enrolment e join market_vendor v on v.id = e.vendor_id join training t on t.id = e.training_id
         where v.user_id = ? order by t.starts_at, e.requested_at`,
       [userId],

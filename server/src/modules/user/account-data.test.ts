@@ -43,8 +43,8 @@ describe('an account holder’s own data: export for everyone, erasure for a ven
     const r = await t.client().ok<any>(REGISTER, {
       i: { businessName: HER.businessName, ownerName: HER.ownerName, phone: HER.phone, password: PASSWORD, category: 'KULINER', products: HER.products, kelurahanCode: '53.71.05.1006', nib: HER.nib, publicConsent: true },
     });
-    vendorCode = r.registerVendor.vendorCode;
-    [{ id: vendorId }] = await t.sql(`select id from market_vendor where code = ?`, [vendorCode]);
+    expect(r.registerVendor.received).toBe(true);
+    [{ id: vendorId, code: vendorCode }] = await t.sql(`select id, code from market_vendor where phone = ?`, [HER.e164]);
     await market.ok(DECIDE, { i: { vendorId, decision: 'APPROVE' } });
     [{ id: userId }] = await t.sql(`select user_id as id from market_vendor where id = ?`, [vendorId]);
     vendor = t.client();
@@ -179,8 +179,8 @@ describe('an account holder’s own data: export for everyone, erasure for a ven
     expect(trail.find((a: any) => a.action === 'market.vendor.register')!.after).toEqual({ category: 'KULINER', erased: true });
     expect(trail.at(-1)).toMatchObject({ action: 'account.erase', after: { role: 'VENDOR', kept: expect.arrayContaining(['turnover', 'auditTrail']) } });
     // Her certificate still checks, without a name.
-    const [{ certificate_number: number }] = await t.sql(`select certificate_number from training_enrolment where vendor_id = ? and attended`, [vendorId]);
-    expect((await t.client().ok<any>(`query($n: String!) { verifyCertificate(number: $n) { valid businessName } }`, { n: number })).verifyCertificate).toEqual({ valid: true, businessName: null });
+    const [{ certificate_code: code }] = await t.sql(`select certificate_code from training_enrolment where vendor_id = ? and attended`, [vendorId]);
+    expect((await t.client().ok<any>(`query($c: String!) { verifyCertificate(code: $c) { valid businessName } }`, { c: code })).verifyCertificate).toEqual({ valid: true, businessName: null });
   });
 
   it('writes nothing more for an erased vendor: staff are told, the database refuses, and her number is free again', async () => {

@@ -94,8 +94,9 @@ describe('each page gets the messages it shows', () => {
     expect(pathOf('/(staff)/pasar/hari/[id]')).toBe('/pasar/hari/[id]');
     expect(pathOf('/(public)')).toBe('/');
     expect(pathOf(null)).toBe('/');
-    expect(featuresFor('/(staff)/program/stok')).toEqual(['common', 'offline', 'inaKasih', 'funding']);
-    expect(featuresFor('/(staff)/program')).toEqual(['common', 'offline']);
+    expect(featuresFor('/(staff)/program/stok')).toEqual(['common', 'offline', 'inaKasih', 'staffTasks', 'funding']);
+    // The family search sits in the program area's layout, so its texts come with every program page.
+    expect(featuresFor('/(staff)/program')).toEqual(['common', 'offline', 'staffTasks']);
     expect(featuresFor('/(staff)/pasar-akhir-pekan')).toEqual(['common', 'offline', 'market']);
   });
 });

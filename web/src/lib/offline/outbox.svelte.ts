@@ -15,6 +15,12 @@ import { listEntries, putIfAbsent, removeEntry, saveEntry, type OutboxEntry } fr
 
 /** The form field that carries a client-made idempotency key; refreshed after each entry. */
 export const KEY_FIELD = 'idempotencyKey';
+/**
+ * A form with this (hidden) field gets the moment of the tap, as an ISO instant from the phone's
+ * clock, in every submission: a delivery kept offline and sent hours later still says when the
+ * packs were handed over, not when the signal came back.
+ */
+export const HANDOVER_FIELD = 'handedOverAt';
 /** Older forms name their server-made key `key`; it is used as the entry's key as it is. */
 const KEY_FIELDS = [KEY_FIELD, 'key'];
 const RETRY_MS = 30_000;
@@ -94,6 +100,7 @@ export function outbox(form: HTMLFormElement, options: OutboxOptions = {}) {
   const given = form.elements.namedItem(KEY_FIELD);
   if (given instanceof HTMLInputElement && !given.value) freshKey(form);
   const { destroy } = enhance(form, ({ formElement, formData, action, cancel, submitter }) => {
+    if (formElement.elements.namedItem(HANDOVER_FIELD)) formData.set(HANDOVER_FIELD, new Date().toISOString());
     const entry = () => entryFor(formElement, formData, action, submitter, options.label);
     if (!navigator.onLine) {
       cancel();

@@ -51,7 +51,7 @@ export const marketEn: Record<keyof typeof marketId, string> = {
   'market.register.nibHint': '13 digits. None yet? Ask at the service desk at the market.',
   'market.register.consent': 'My business may be shown on the public market page',
   'market.register.submit': 'Send registration',
-  'market.register.done': 'Thank you! Your registration was received as {code}. Market staff will check it; once approved you can sign in with your phone number.',
+  'market.register.done': 'Thank you! Your registration was received and awaits review by market staff. Once approved you can sign in with your phone number and password. If this number is already registered, just sign in.',
 
   'market.public.title': 'SABOAK KOEPAN market this weekend',
   'market.public.intro': 'UMKM market every Saturday and Sunday at {venue}.',

@@ -49,7 +49,7 @@ export const marketId = {
   'market.register.nibHint': '13 digit. Belum punya? Tanyakan di meja layanan di pasar.',
   'market.register.consent': 'Nama usaha saya boleh ditampilkan di halaman pasar untuk umum',
   'market.register.submit': 'Kirim pendaftaran',
-  'market.register.done': 'Terima kasih! Pendaftaran Anda diterima dengan nomor {code}. Staf pasar akan memeriksanya; setelah disetujui Anda bisa masuk dengan nomor HP Anda.',
+  'market.register.done': 'Terima kasih! Pendaftaran Anda sudah kami terima dan menunggu pemeriksaan staf pasar. Setelah disetujui Anda bisa masuk dengan nomor HP dan kata sandi Anda. Bila nomor ini sudah terdaftar, silakan masuk saja.',
 
   'market.public.title': 'Pasar SABOAK KOEPAN akhir pekan ini',
   'market.public.intro': 'Pameran UMKM setiap Sabtu dan Minggu di {venue}.',

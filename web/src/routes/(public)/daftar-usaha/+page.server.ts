@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 const KELURAHAN = graphql(`query RegistrationKelurahan { registrationKelurahan { code name } }`);
 const REGISTER = graphql(`
   mutation RegisterVendor($input: RegisterVendorInput!) {
-    registerVendor(input: $input) { vendorCode status userErrors { code field message } }
+    registerVendor(input: $input) { received userErrors { code field message } }
   }
 `);
 
@@ -32,7 +32,8 @@ export const actions: Actions = {
     };
     const input = { ...values, nib: values.nib || null, category: (values.category || 'KULINER') as VendorCategory, password: String(form.get('password') ?? ''), idempotencyKey: formText(form, 'key') || null };
     const { registerVendor } = await gql(event, REGISTER, { input });
-    if (!registerVendor.vendorCode) return fail(400, { values, errors: fieldErrors(registerVendor.userErrors) });
-    return { code: registerVendor.vendorCode };
+    if (!registerVendor.received) return fail(400, { values, errors: fieldErrors(registerVendor.userErrors) });
+    // The same answer for a new and an already registered number: no vendor number to the public.
+    return { received: true };
   },
 };

@@ -1,5 +1,6 @@
 import { gql } from '$lib/server/graphql';
 import { graphql } from '$lib/server/gql';
+import { bookingCodeText, qrSvgPath } from '$lib/server/booking-code';
 import { act, formKey, formText } from '$lib/server/market';
 import { requestStallFromForm } from '$lib/server/stall-request';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +18,11 @@ const DAYS = graphql(`
 export const load: PageServerLoad = async (event) => {
   await event.parent();
   const data = await gql(event, DAYS);
-  return { ...data, key: formKey() };
+  // A confirmed stall gets its check-in code (the booking number only) to show at the gate.
+  const codes = Object.fromEntries(
+    data.marketDays.flatMap((d) => (d.myBooking?.status === 'CONFIRMED' ? [[d.myBooking.id, { text: bookingCodeText(d.myBooking.id), ...qrSvgPath(bookingCodeText(d.myBooking.id)) }]] : [])),
+  );
+  return { ...data, key: formKey(), codes };
 };
 
 const CANCEL = graphql(`mutation CancelBooking($input: BookingRefInput!) { cancelBooking(input: $input) { booking { id } userErrors { code field message } } }`);

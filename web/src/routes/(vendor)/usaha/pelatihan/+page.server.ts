@@ -7,7 +7,7 @@ const TRAININGS = graphql(`
   query VendorTrainings {
     openTrainings(first: 30) { nodes { id title topic startsAt endsAt place trainer capacity sponsor { name } seats { left waitlisted } myEnrolment { id status waitlistPosition } } }
     myTrainings(first: 30) { nodes { id status waitlistPosition attended certificateNumber training { id title startsAt } } }
-    myCertificates { number trainingTitle startsAt }
+    myCertificates { number code trainingTitle startsAt }
     myMentoringVisits(first: 20) { totalCount nodes { id visitDate topic mentorName notes followUps { id description done doneOn } } }
   }
 `);

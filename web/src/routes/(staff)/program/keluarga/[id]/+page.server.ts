@@ -3,6 +3,7 @@ import { AREA_ROLES } from '$lib/roles';
 import { gql } from '$lib/server/graphql';
 import { graphql } from '$lib/server/gql';
 import type { AddFamilyMemberInput, FamilyRelation } from '$lib/server/gql/graphql';
+import { recordDelivery } from '$lib/server/delivery';
 import { requireRole } from '$lib/server/guard';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,6 +18,7 @@ const FAMILY = graphql(`
       kkHistory { kkMasked validFrom validTo reason }
       openDuplicateFlags { id kind }
       deliveries { id kind packs place deliveredAt proxyName reason receivedBy { name } round { month } reversedBy { id } }
+      openRoundPlans { round { id month } eligibleWomen plannedPacks delivery { id packs deliveredAt proxyName receivedBy { name } } }
     }
   }
 `);
@@ -37,10 +39,17 @@ export const load: PageServerLoad = async (event) => {
     memberKey: formKey(),
     withdrawKey: formKey(),
     withdrawn: event.url.searchParams.has('dihapus'),
+    // One idempotency key per open round: a resubmission (or an offline replay) is the same delivery.
+    deliveryKeys: Object.fromEntries(family.openRoundPlans.map((p) => [p.round.id, formKey()])),
   };
 };
 
 export const actions: Actions = {
+  record: async (event) => {
+    const form = await event.request.formData();
+    return recordDelivery(event, formText(form, 'roundId'), form);
+  },
+
   reveal: async (event) => {
     const r = await act(
       event,

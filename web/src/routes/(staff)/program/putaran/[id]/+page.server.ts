@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { fail } from '@sveltejs/kit';
-import { AREA_ROLES } from '$lib/roles';
-import { fieldErrors, gql } from '$lib/server/graphql';
+import { gql } from '$lib/server/graphql';
+import { recordDelivery } from '$lib/server/delivery';
 import { graphql } from '$lib/server/gql';
-import type { DistributionPlace, RoundPlanPageQuery } from '$lib/server/gql/graphql';
-import { requireRole } from '$lib/server/guard';
+import type { RoundPlanPageQuery } from '$lib/server/gql/graphql';
 import { act, formText } from '$lib/server/market';
 import { isCityWide } from '$lib/server/round';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,35 +41,10 @@ export const load: PageServerLoad = async (event) => {
   return { round, coverage, kelurahan, status: status ?? 'ALL', plan, keys, cityWide: isCityWide(me) };
 };
 
-const RECORD = graphql(`mutation RecordDistribution($input: RecordDistributionInput!) { recordDistribution(input: $input) { distribution { id family { headName } } userErrors { code field message } } }`);
 const REVERSE = graphql(`mutation ReverseDistribution($input: ReverseDistributionInput!) { reverseDistribution(input: $input) { distribution { id } userErrors { code field message } } }`);
 
 export const actions: Actions = {
-  record: async (event) => {
-    requireRole(event.locals, event.url, AREA_ROLES.program);
-    const form = await event.request.formData();
-    const receiver = formText(form, 'receiver');
-    const packs = formText(form, 'packs');
-    const familyId = formText(form, 'familyId');
-    const data = await gql(
-      event,
-      RECORD,
-      {
-        input: {
-          idempotencyKey: formText(form, 'idempotencyKey'),
-          roundId: event.params.id,
-          familyId,
-          receivedByMemberId: receiver && receiver !== 'PROXY' ? receiver : null,
-          proxyName: receiver === 'PROXY' || !receiver ? formText(form, 'proxyName') || null : null,
-          packs: packs ? Number(packs) || 0 : null,
-          place: (formText(form, 'place') || 'DOOR_TO_DOOR') as DistributionPlace,
-        },
-      },
-    );
-    const payload = data.recordDistribution;
-    if (payload.userErrors.length) return fail(400, { errors: fieldErrors(payload.userErrors), familyId, code: payload.userErrors[0].code });
-    return { recorded: payload.distribution?.family.headName ?? '' };
-  },
+  record: async (event) => recordDelivery(event, event.params.id, await event.request.formData()),
   reverse: async (event) => {
     const form = await event.request.formData();
     const r = await act(event, 'program', REVERSE, {
