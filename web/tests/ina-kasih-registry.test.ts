@@ -122,7 +122,11 @@ describe('Ina Kasih registry in the browser', () => {
     await page.waitForURL(/\/program\/keluarga\/[^/]+$/);
     await page.getByText('Anggota keluarga (1 berhak bulan ini)').waitFor();
     expect(await page.content()).not.toContain(kk);
-    await page.goto('/program/keluarga?q=' + kk);
+    await page.goto('/program/keluarga');
+    await page.locator('#family-search').fill(kk);
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/\/program\/keluarga\?\/cari$/);
+    expect(page.url()).not.toContain(kk); // the search travels in the body, never in the address
     await page.locator('[data-family]', { hasText: 'Yohanis Tefa' }).getByText('•••• •••• •••• ••••').waitFor();
     await page.getByRole('link', { name: 'Yohanis Tefa' }).waitFor();
     // the number typed into the search box is the only full KK on the page

@@ -208,9 +208,15 @@ describe('program staff: edit a member, the family, its KK and status; filter by
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
     await page.waitForURL(new RegExp(`/program/keluarga/${f.id}$`));
     // Desil filter.
-    await page.goto('/program/keluarga?desil=1&q=Welmina');
+    await page.goto('/program/keluarga?desil=1');
+    await page.locator('#family-search').fill('Welmina');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/\?\/cari$/);
     expect(await page.locator('[data-family]').count()).toBe(8);
-    await page.goto('/program/keluarga?desil=2&q=Welmina');
+    await page.goto('/program/keluarga?desil=2');
+    await page.locator('#family-search').fill('Welmina');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/\?\/cari$/);
     expect(await page.locator('[data-family]').count()).toBe(0);
     await page.context().close();
   });
