@@ -17,6 +17,7 @@ import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import { inputSanityPlugin } from './graphql/input-sanity.plugin';
 import { createRateLimitPlugin } from './graphql/rate-limit';
 import { getSchema } from './graphql/schema';
+import { compressWhenSafe } from './http/compression';
 import { createGraphqlHandler } from './http/graphql-handler';
 import { normalizeForwarding } from './http/request.util';
 import { setSecurityHeaders } from './http/security-headers';
@@ -135,6 +136,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
       return;
     }
     if (web) {
+      compressWhenSafe(req, res);
       web(req, res, () => {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Not found');

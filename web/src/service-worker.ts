@@ -8,15 +8,23 @@
  *   its stylesheet, the icons and manifest, and the hashed JavaScript/CSS files, which never
  *   change under the same name. Those are cached as pages use them, not all at install, so a
  *   phone on weak signal does not download every feature's code up front.
- * - Never kept: pages (HTML), their data (`__data.json`), form posts and `/graphql` — those
- *   carry personal data and always go to the network. When a page cannot be loaded because
- *   there is no connection, the offline page is shown instead.
+ * - Pages (HTML) the person opened, in a cache of their own (`kupang-pages`), so that a reload
+ *   without signal shows the page as it was last loaded instead of the offline page: an officer
+ *   door to door keeps her round open. It holds one person's pages only: emptied at every
+ *   sign-in and sign-out and when a page answer sends to the sign-in page (session ended);
+ *   a copy older than PAGE_MAX_AGE_MS is not shown; at most PAGE_LIMIT pages.
+ * - Never kept: page data (`__data.json`), form posts, downloads and `/graphql`: they always go to
+ *   the network. A page never opened before, with no connection, gets the offline page.
  */
 import { build, files, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const CACHE = `kupang-shell-${version}`;
+const PAGES = 'kupang-pages';
+const PAGE_LIMIT = 30;
+const PAGE_MAX_AGE_MS = 12 * 3600_000;
+const SIGN_IN_OR_OUT = new Set(['/masuk', '/keluar']);
 const OFFLINE_PAGE = '/offline';
 const IMMUTABLE = new Set(build);
 const STATIC = new Set(files.filter((f) => !f.endsWith('.map')));
@@ -54,7 +62,7 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+      for (const key of await caches.keys()) if (key !== CACHE && key !== PAGES) await caches.delete(key);
       await sw.clients.claim();
     })(),
   );
@@ -70,11 +78,33 @@ async function cacheFirst(request: Request): Promise<Response> {
   return response;
 }
 
-/** A page: always from the network (it may hold personal data); with no connection, the offline page. */
-async function page(request: Request): Promise<Response> {
+/** Keeps a loaded page for a reload without signal; the oldest go beyond PAGE_LIMIT. */
+async function keepPage(request: Request, response: Response): Promise<void> {
+  const cache = await caches.open(PAGES);
+  await cache.delete(request.url); // re-inserted last, so the list stays oldest first
+  await cache.put(request.url, response);
+  const kept = await cache.keys();
+  for (const old of kept.slice(0, Math.max(0, kept.length - PAGE_LIMIT))) await cache.delete(old);
+}
+
+/**
+ * A page: from the network, kept for a reload without signal; with no connection, the copy kept
+ * of this address (if recent), else the offline page.
+ */
+async function page(event: FetchEvent): Promise<Response> {
+  const { request } = event;
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    const url = new URL(response.url || request.url);
+    // Sent to the sign-in page: the session ended, the pages kept were someone's who is gone.
+    if (response.redirected && url.pathname === '/masuk') event.waitUntil(caches.delete(PAGES));
+    else if (response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html') && !/no-store/.test(response.headers.get('cache-control') ?? ''))
+      event.waitUntil(keepPage(request, response.clone()));
+    return response;
   } catch {
+    const kept = await (await caches.open(PAGES)).match(request.url);
+    const keptAt = Date.parse(kept?.headers.get('date') ?? '');
+    if (kept && Date.now() - keptAt < PAGE_MAX_AGE_MS) return kept;
     const offline = await caches.match(OFFLINE_PAGE);
     return offline ?? new Response('Offline', { status: 503, headers: { 'content-type': 'text/plain' } });
   }
@@ -82,11 +112,13 @@ async function page(request: Request): Promise<Response> {
 
 sw.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin) return;
+  // A sign-in or sign-out (the form's POST, with or without the page's scripts): the pages kept go.
+  if (request.method === 'POST' && SIGN_IN_OR_OUT.has(url.pathname)) event.waitUntil(caches.delete(PAGES));
+  if (request.method !== 'GET') return;
   if (request.mode === 'navigate') {
-    event.respondWith(page(request));
+    event.respondWith(page(event));
     return;
   }
   if (IMMUTABLE.has(url.pathname) || STATIC.has(url.pathname)) event.respondWith(cacheFirst(request));

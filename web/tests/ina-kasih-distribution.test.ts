@@ -83,7 +83,7 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
     const staff = await app.signedIn('program@kupang.demo');
     await staff.goto(`${roundPath}?kelurahan=${OEBOBO}`);
     expect(await unlabelledControls(staff)).toEqual([]);
-    await staff.getByRole('button', { name: 'Tandai keluarga Keluarga Uji 1 sudah menerima' }).click();
+    await staff.getByRole('button', { name: 'Tandai sudah menerima: keluarga Keluarga Uji 1' }).click();
     await staff.getByText('Penyaluran ke keluarga Keluarga Uji 1 tercatat.').waitFor();
     await expect(staff.locator(`tr[data-kelurahan="${OEBOBO}"]`).textContent()).resolves.toMatch(/Oebobo.*5.*10.*1.*20%/s);
     expect(await deliveriesOf('Keluarga Uji 1')).toBe(1);
@@ -96,7 +96,7 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
     await staff.locator('form[data-outbox="ready"]').first().waitFor(); // hydrated: before this the form posts as a plain form
     await staff.context().setOffline(true);
     await staff.getByLabel('Nama kuasa (bila bukan anggota keluarga)').first().fill('Ibu RT Yuliana');
-    await staff.getByRole('button', { name: 'Tandai keluarga Keluarga Uji 2 sudah menerima' }).click();
+    await staff.getByRole('button', { name: 'Tandai sudah menerima: keluarga Keluarga Uji 2' }).click();
     await staff.getByText(/Tidak ada sinyal: .*Keluarga Uji 2.* disimpan di HP ini/).waitFor();
     await expect.poll(async () => (await outboxEntries(staff)).length).toBe(1);
     const [queued] = await outboxEntries(staff);
@@ -119,9 +119,9 @@ describe('Ina Kasih rounds and deliveries in the portal', () => {
     const first = await app.signedIn('program@kupang.demo');
     const second = await app.signedIn('oebobo@kupang.demo');
     for (const p of [first, second]) await p.goto(`${roundPath}?kelurahan=${OEBOBO}`);
-    await first.getByRole('button', { name: 'Tandai keluarga Keluarga Uji 3 sudah menerima' }).click();
+    await first.getByRole('button', { name: 'Tandai sudah menerima: keluarga Keluarga Uji 3' }).click();
     await first.getByText('Penyaluran ke keluarga Keluarga Uji 3 tercatat.').waitFor();
-    await second.getByRole('button', { name: 'Tandai keluarga Keluarga Uji 3 sudah menerima' }).click();
+    await second.getByRole('button', { name: 'Tandai sudah menerima: keluarga Keluarga Uji 3' }).click();
     await second.getByText(/Keluarga ini sudah menerima pembalut pada putaran ini/).first().waitFor();
     expect(await deliveriesOf('Keluarga Uji 3')).toBe(1);
     await first.context().close();

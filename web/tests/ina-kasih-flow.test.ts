@@ -44,12 +44,23 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     await page.waitForURL(/\/program\/putaran\/[0-9a-f-]{36}$/);
     roundPath = new URL(page.url()).pathname;
     await expect(coverageRow(page).textContent()).resolves.toMatch(/Liliba.*2.*2.*0.*0%/s);
+    // On a 360 px phone the page does not scroll sideways and the row's "record" link is on screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const record = (await coverageRow(page).getByRole('link', { name: 'Catat penyaluran' }).boundingBox())!;
+    expect(record.x + record.width).toBeLessThanOrEqual(360);
 
     // 3. Mark one family delivered on the phone; the coverage row moves to 1 of 2, 50 %.
     await page.goto(`${roundPath}?kelurahan=${LILIBA}`);
     expect(await unlabelledControls(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Tandai keluarga Paulus Tallo sudah menerima' }).click();
+    await page.getByRole('button', { name: 'Tandai sudah menerima: keluarga Paulus Tallo' }).click();
     await page.getByText('Penyaluran ke keluarga Paulus Tallo tercatat.').waitFor();
+    // The confirmation (at the top, the form was further down) is brought on screen and focused.
+    const shown = () =>
+      page.getByText('Penyaluran ke keluarga Paulus Tallo tercatat.').evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight && document.activeElement === el;
+      });
+    await expect.poll(shown).toBe(true);
     await expect(coverageRow(page).textContent()).resolves.toMatch(/Liliba.*2.*2.*1.*50%/s);
     expect(await dueHeads(page)).toEqual(['Yakob Ndolu']);
 
@@ -129,7 +140,7 @@ describe('Ina Kasih from import to coverage, and a family’s rights over its da
     expect((await res.json()).data.withdrawFamilyConsent.userErrors).toEqual([]);
     await page.goto(`${roundPath}?kelurahan=${LILIBA}`);
     expect(await page.locator(`[data-family="${yakob.registry_number}"]`).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Tandai keluarga/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Tandai sudah menerima/ }).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -60,7 +60,7 @@ describe('installable portal', () => {
     await page.context().close();
   });
 
-  it('keeps no page, page data or API answer in the cache: only the shell, and the offline page as seen by nobody', async () => {
+  it('keeps no page data or API answer; pages only in their own cache, which a sign-out empties', async () => {
     const page = await newPhonePage(app.browser, app.portal);
     await page.goto('/masuk');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -68,19 +68,45 @@ describe('installable portal', () => {
     await page.waitForURL('**/usaha');
     await page.goto('/usaha/pasar');
     await page.goto('/usaha/riwayat');
-    const cached = await page.evaluate(async () => {
-      const urls: string[] = [];
-      for (const name of await caches.keys()) {
-        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
-      }
-      const offline = await caches.match('/offline');
-      return { urls, offlineHtml: offline ? await offline.text() : '' };
-    });
-    expect(cached.urls).toContain('/offline');
-    const notShell = cached.urls.filter((u) => u !== '/offline' && !u.startsWith('/_app/immutable/') && !/^\/(icons\/|manifest\.webmanifest|favicon\.svg)/.test(u));
+    const cachedUrls = () =>
+      page.evaluate(async () => {
+        const byCache: Record<string, string[]> = {};
+        for (const name of await caches.keys()) {
+          byCache[name.startsWith('kupang-shell-') ? 'shell' : name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search);
+        }
+        const offline = await caches.match('/offline');
+        return { byCache, offlineHtml: offline ? await offline.text() : '' };
+      });
+    // A page is kept just after it is shown (the service worker writes it while the page loads).
+    await expect.poll(async () => (await cachedUrls()).byCache['kupang-pages'] ?? []).toEqual(expect.arrayContaining(['/usaha/pasar', '/usaha/riwayat']));
+    const cached = await cachedUrls();
+    expect(cached.byCache.shell).toContain('/offline');
+    const notShell = cached.byCache.shell.filter((u) => u !== '/offline' && !u.startsWith('/_app/immutable/') && !/^\/(icons\/|manifest\.webmanifest|favicon\.svg)/.test(u));
     expect(notShell).toEqual([]);
     expect(cached.offlineHtml).not.toContain('Yuliana');
     expect(cached.offlineHtml).toContain('Masuk');
+    // Her pages, as HTML only: no page data, no API answer.
+    expect(cached.byCache['kupang-pages']).toEqual(expect.arrayContaining(['/usaha/pasar', '/usaha/riwayat']));
+    expect(cached.byCache['kupang-pages'].filter((u) => u.includes('__data.json') || u.startsWith('/graphql'))).toEqual([]);
+
+    // A reload without signal shows the page as last loaded, not the offline page.
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.not.toBe('Tidak ada sambungan');
+    expect(await page.locator('main').innerText()).toContain('Riwayat');
+    // A page she never opened still gets the offline page.
+    await page.goto('/usaha/pelatihan');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Tidak ada sambungan');
+    await page.context().setOffline(false);
+
+    // Signed out: her pages are gone from the phone; the next person offline sees the offline page.
+    await page.goto('/usaha/riwayat');
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.waitForURL('**/masuk');
+    await expect.poll(async () => (await cachedUrls()).byCache['kupang-pages'] ?? []).not.toContain('/usaha/riwayat');
+    await page.context().setOffline(true);
+    await page.goto('/usaha/riwayat');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Tidak ada sambungan');
     await page.context().close();
   });
 });

@@ -40,6 +40,10 @@ describe('language switch', () => {
     await page.getByLabel('Password').fill('kupang2026');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL('**/usaha');
+    // Signed in, the account's own language (Bahasa Indonesia) holds; her choice in the header is kept.
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('id');
+    await page.locator('header').getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Welcome, Mama Yuliana Bana');
     await expect(page.getByText('Role: Micro-business owner (UMKM)').isVisible()).resolves.toBe(true);
     await page.context().close();
@@ -60,6 +64,32 @@ describe('language switch', () => {
       expect(await page.locator('main').innerText()).not.toMatch(/\b(market|turnover|training|mentoring|offline|ina|funding|impact)\.[a-zA-Z]/);
     }
     await page.context().close();
+  });
+
+  it('does not carry one person’s language over to the next on a shared phone', async () => {
+    const phone = await newPhonePage(app.browser, app.portal);
+    await phone.goto('/masuk');
+    await signInWithForm(phone, 'program@kupang.demo');
+    await phone.waitForURL('**/program');
+    await phone.locator('header').getByRole('button', { name: 'English' }).click();
+    await phone.waitForFunction(() => document.documentElement.lang === 'en');
+    await phone.getByRole('button', { name: 'Sign out' }).click();
+    // Signed out: back to the default language.
+    await phone.waitForURL('**/masuk');
+    await expect(phone.locator('html').getAttribute('lang')).resolves.toBe('id');
+    await expect(phone.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Masuk');
+
+    // The next person picks English on the sign-in page, then signs in: her account's language wins, and her account keeps it.
+    await phone.locator('header').getByRole('button', { name: 'English' }).click();
+    await phone.waitForFunction(() => document.documentElement.lang === 'en');
+    await phone.getByLabel('Mobile number or e-mail').fill('admin@kupang.demo');
+    await phone.getByLabel('Password').fill('kupang2026');
+    await phone.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await phone.waitForURL('**/admin');
+    await expect(phone.locator('html').getAttribute('lang')).resolves.toBe('id');
+    const cookie = (await phone.context().cookies()).find((c) => c.name === 'kp_lang');
+    expect(cookie?.value).toBe('id');
+    await phone.context().close();
   });
 
   it('remembers the language on the account: a sign-in on another phone starts in it', async () => {

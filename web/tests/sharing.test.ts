@@ -37,14 +37,14 @@ describe('sharing on WhatsApp', () => {
     await page.goto('/usaha/pasar');
     const day = page.locator('li[data-date="2026-12-12"]');
     await day.getByRole('button', { name: 'Minta lapak' }).click();
-    const link = day.getByRole('link', { name: 'Kirim info lapak Sabtu, 12 Desember 2026 lewat WhatsApp' });
+    const link = day.getByRole('link', { name: 'Bagikan lewat WhatsApp: info lapak Sabtu, 12 Desember 2026' });
     await link.waitFor();
     const booking = waMessage(await link.getAttribute('href'));
     expect(booking.number).toBe('');
     expect(booking.text).toMatch(/^Lapak saya di pasar SABOAK KOEPAN: Sabtu, 12 Desember 2026, Menunggu pembagian.*\/pasar-akhir-pekan$/);
 
     await page.goto('/usaha/riwayat');
-    const fromHistory = waMessage(await page.getByRole('link', { name: 'Kirim info lapak Sabtu, 12 Desember 2026 lewat WhatsApp' }).getAttribute('href'));
+    const fromHistory = waMessage(await page.getByRole('link', { name: 'Bagikan lewat WhatsApp: info lapak Sabtu, 12 Desember 2026' }).getAttribute('href'));
     expect(fromHistory.text).toBe(booking.text);
     await page.context().close();
   });
@@ -57,8 +57,8 @@ describe('sharing on WhatsApp', () => {
     await page.waitForURL(/\/pasar\/hari\/[0-9a-f-]+$/);
     expect(await page.locator('main').innerHTML()).not.toMatch(/\+628\d{8,}|wa\.me\/62/);
 
-    const remind = page.getByRole('link', { name: /^Kirim pengingat WhatsApp ke / }).first();
-    const name = (await remind.getAttribute('aria-label'))!.replace('Kirim pengingat WhatsApp ke ', '');
+    const remind = page.getByRole('link', { name: /^Ingatkan \(WhatsApp\): pengingat ke / }).first();
+    const name = (await remind.getAttribute('aria-label'))!.replace('Ingatkan (WhatsApp): pengingat ke ', '');
     const card = page.locator('li.card', { has: remind });
     const stall = (await card.locator('strong').first().textContent())!.replace(' ★', '').trim();
     const href = await remind.getAttribute('href');

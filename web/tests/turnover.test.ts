@@ -78,6 +78,10 @@ describe('turnover (omzet) in the browser', () => {
     await staff.getByRole('button', { name: 'Angka ini benar, simpan' }).click();
     await staff.getByText(`Omzet ${vendors[1].name} tersimpan.`).waitFor();
     expect(await reportsOf(vendors[1].id)).toEqual([{ amount: '75000000', status: 'RECORDED', version: 1 }]);
+    // The month's card says how many market days it holds; a change, if any, is per market day (like with like).
+    const december = await staff.locator('li[data-month="2026-12"]').innerText();
+    expect(december).toContain('1 hari pasar');
+    expect(december).not.toMatch(/% dibanding bulan sebelumnya$/m);
     await staff.context().close();
   });
 
@@ -125,8 +129,8 @@ describe('turnover (omzet) in the browser', () => {
     await mama.goto('/usaha/omzet');
     const today = mama.locator(`li[data-date="${TODAY}"]`);
     await expect(today.textContent()).resolves.toContain('Rp\u00a01.250.000');
-    await mama.getByRole('img', { name: 'Grafik omzet per bulan' }).waitFor();
-    await today.getByRole('button', { name: 'Konfirmasi omzet Sabtu, 5 Desember 2026' }).click();
+    await mama.getByRole('figure', { name: 'Grafik omzet per bulan' }).waitFor();
+    await today.getByRole('button', { name: 'Angka ini benar: omzet Sabtu, 5 Desember 2026' }).click();
     await mama.getByText('Terima kasih, omzet sudah dikonfirmasi.').waitFor();
     expect(await reportsOf(vendors[0].id)).toEqual([{ amount: '1250000', status: 'CONFIRMED', version: 1 }]);
     await expect(mama.locator(`li[data-date="${TODAY}"]`).textContent()).resolves.toContain('Dikonfirmasi');

@@ -70,6 +70,16 @@ async function signIn(page: Page, lang: Lang, login: string, password = DEMO_PAS
   await page.getByLabel(TEXT[lang].login).fill(login);
   await page.getByLabel(TEXT[lang].password, { exact: true }).fill(password);
   await page.getByRole('button', { name: TEXT[lang].signIn, exact: true }).click();
+  if (lang === 'id') return;
+  // Signing in brings the account's own language (Bahasa Indonesia for the demo vendors): a
+  // shared phone's choice does not carry over. She picks English again, as with the switch.
+  const signedIn = await page.waitForURL((url) => url.pathname !== '/masuk', { timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!signedIn) return;
+  await page.context().addCookies([{ name: 'kp_lang', value: lang, url: app.portal.url }]);
+  await page.reload();
 }
 
 const vendorOf = async (login: string) =>

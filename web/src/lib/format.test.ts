@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCertificateCode, formatDate, formatRupiah, formatRupiahCompact, formatTime } from './format';
+import { formatCertificateCode, formatDate, formatMonth, formatRupiah, formatRupiahCompact, formatShortDate, formatTime } from './format';
 
 const NBSP = '\u00a0';
 
@@ -61,6 +61,24 @@ describe('formatTime', () => {
     ['2025-06-21T09:30:00+08:00', '09.30 WITA'],
   ])('%s → %s', (value, expected) => {
     expect(formatTime(value)).toBe(expected);
+  });
+});
+
+describe('formatShortDate and formatMonth', () => {
+  it.each([
+    ['2026-12-07', 'id', '7 Des 2026'],
+    ['2026-12-07', 'en', '7 Dec 2026'],
+    ['2026-12-06T16:30:00Z', 'id', '7 Des 2026'],
+  ] as const)('%s (%s) → %s', (value, locale, expected) => {
+    expect(formatShortDate(value, locale)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-12', 'id', 'Des 2026'],
+    ['2026-05', 'en', 'May 2026'],
+    ['2025-08', 'id', 'Agu 2025'],
+  ] as const)('%s (%s) → %s', (month, locale, expected) => {
+    expect(formatMonth(month, locale)).toBe(expected);
   });
 });
 

@@ -50,3 +50,14 @@ export function formatTime(value: string | Date, locale: Locale = 'id'): string 
   );
   return `${time} WITA`;
 }
+
+/** "7 Des 2026": a day in lists and facts, where the weekday is not needed. */
+export function formatShortDate(value: string | Date, locale: Locale = 'id'): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(toInstant(value));
+}
+
+/** "Des 2026" for a month written 2026-12 (the API's months are WITA calendar months). */
+export function formatMonth(month: string, locale: Locale = 'id'): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}

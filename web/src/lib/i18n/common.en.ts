@@ -4,6 +4,7 @@ import type { commonId } from './common.id';
 export const commonEn: Record<keyof typeof commonId, string> = {
   'app.name': 'Kupang Peduli',
   'app.tagline': 'Ina Kasih · SABOAK KOEPAN',
+  'app.description': 'Kota Kupang’s service: Ina Kasih pads for the women and girls of poor families, and stalls at the SABOAK KOEPAN weekend market for small businesses.',
   'app.skipToContent': 'Skip to content',
   'app.tableScroll': 'Table: scroll sideways to see every column',
 

@@ -2,6 +2,7 @@
 export const commonId = {
   'app.name': 'Kupang Peduli',
   'app.tagline': 'Ina Kasih · SABOAK KOEPAN',
+  'app.description': 'Layanan Kota Kupang: pembalut Ina Kasih untuk perempuan dan remaja putri keluarga prasejahtera, dan lapak pasar akhir pekan SABOAK KOEPAN untuk UMKM.',
   'app.skipToContent': 'Langsung ke isi',
   'app.tableScroll': 'Tabel: geser ke samping untuk melihat semua kolom',
 

@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { isLocale, translate, type Locale } from '$lib/i18n';
+import { DEFAULT_LOCALE, isLocale, translate, type Locale } from '$lib/i18n';
 import { cookieOptions, DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE, setLanguageCookie } from './cookies';
 import { execute, gql, throwApiError } from './graphql';
 import { graphql } from './gql';
@@ -53,12 +53,9 @@ export async function signIn(event: RequestEvent, login: string, password: strin
     event.cookies.set(SESSION_COOKIE, issued.value, { ...cookieOptions(event), maxAge: issued.maxAge });
     const device = cookieFrom(result.response, DEVICE_COOKIE);
     if (device) event.cookies.set(DEVICE_COOKIE, device.value, { ...cookieOptions(event), maxAge: device.maxAge });
-    // The newest choice wins: one made on this phone before signing in is kept on the account;
-    // without one, the account's remembered language (chosen on any phone) is used from now on.
-    const chosen = event.cookies.get(LANG_COOKIE);
-    if (isLocale(chosen)) {
-      if (chosen !== payload.user.locale) await rememberLocale(event, chosen);
-    } else if (isLocale(payload.user.locale)) {
+    // The account's own language, whatever the phone showed before: on a shared phone the
+    // previous person's choice must not carry over (nor be written onto this account).
+    if (isLocale(payload.user.locale)) {
       setLanguageCookie(event, payload.user.locale);
       event.locals.locale = payload.user.locale;
     }
@@ -88,12 +85,17 @@ const SIGN_OUT = graphql(`
   }
 `);
 
-/** Ends the session on the API and drops the cookie, even when the API call fails. */
+/**
+ * Ends the session on the API and drops the cookie, even when the API call fails. The language
+ * goes back to the default: the next person on this phone starts in Bahasa Indonesia.
+ */
 export async function signOut(event: RequestEvent): Promise<void> {
   try {
     await gql(event, SIGN_OUT);
   } finally {
     event.cookies.delete(SESSION_COOKIE, cookieOptions(event));
+    event.cookies.delete(LANG_COOKIE, cookieOptions(event));
+    event.locals.locale = DEFAULT_LOCALE;
   }
 }
 

@@ -124,4 +124,13 @@ export const fundingEn: Record<keyof typeof fundingId, string> = {
   'impact.trained': 'Trained',
   'impact.notTrained': 'Not (yet) trained',
   'impact.program.ALL': 'All programs',
+  'funding.category.KULINER': 'Food',
+  'funding.category.MINUMAN': 'Drinks',
+  'funding.category.OLEH_OLEH': 'Souvenirs',
+  'funding.category.TENUN_FESYEN': 'Weaving & fashion',
+  'funding.category.KRIYA': 'Crafts',
+  'funding.category.HERBAL': 'Herbal',
+  'funding.category.RUMAH_TANGGA': 'Household',
+  'funding.category.JASA': 'Services',
+  'impact.ina.ownCostExplain': 'Counted from the pads delivered in these months out of stock bought with your funds. Funds paid out but not yet delivered as pads are not in this figure.',
 };

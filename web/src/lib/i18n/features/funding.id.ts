@@ -122,4 +122,13 @@ export const fundingId = {
   'impact.trained': 'Sudah ikut pelatihan',
   'impact.notTrained': 'Belum ikut pelatihan',
   'impact.program.ALL': 'Semua program',
+  'funding.category.KULINER': 'Kuliner',
+  'funding.category.MINUMAN': 'Minuman',
+  'funding.category.OLEH_OLEH': 'Oleh-oleh',
+  'funding.category.TENUN_FESYEN': 'Tenun & Fesyen',
+  'funding.category.KRIYA': 'Kriya',
+  'funding.category.HERBAL': 'Herbal',
+  'funding.category.RUMAH_TANGGA': 'Rumah Tangga',
+  'funding.category.JASA': 'Jasa',
+  'impact.ina.ownCostExplain': 'Dihitung dari pembalut yang sudah disalurkan pada bulan-bulan ini dari stok yang dibeli dengan dana Anda. Dana yang sudah cair tetapi belum menjadi pembalut yang disalurkan belum masuk hitungan ini.',
 } satisfies Record<string, string>;

@@ -153,7 +153,7 @@ export const inaKasihEn: Record<keyof typeof inaKasihId, string> = {
   'ina.round.place': 'Place',
   'ina.round.packs': 'Packs',
   'ina.round.mark': 'Mark as received',
-  'ina.round.markLabel': 'Mark the family of {name} as served',
+  'ina.round.markLabel': 'Mark as received: the family of {name}',
   'ina.round.outboxLabel': 'Delivery to the family of {name}',
   'ina.round.noneLeft': 'No families on this list.',
   'ina.round.close': 'Close the round',

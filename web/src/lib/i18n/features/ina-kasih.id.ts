@@ -151,7 +151,7 @@ export const inaKasihId = {
   'ina.round.place': 'Tempat',
   'ina.round.packs': 'Jumlah paket',
   'ina.round.mark': 'Tandai sudah menerima',
-  'ina.round.markLabel': 'Tandai keluarga {name} sudah menerima',
+  'ina.round.markLabel': 'Tandai sudah menerima: keluarga {name}',
   'ina.round.outboxLabel': 'Penyaluran ke keluarga {name}',
   'ina.round.noneLeft': 'Tidak ada keluarga di daftar ini.',
   'ina.round.close': 'Tutup putaran',

@@ -48,7 +48,7 @@ export const trainingEn: Record<keyof typeof trainingId, string> = {
   'training.detail.enrolSubmit': 'Enrol',
   'training.detail.enrolled': '{name} enrolled: {status}.',
   'training.detail.remove': 'Cancel enrolment',
-  'training.detail.removeLabel': 'Cancel the enrolment of {name}',
+  'training.detail.removeLabel': 'Cancel enrolment of {name}',
   'training.detail.removed': 'Enrolment cancelled.',
   'training.detail.attendance': 'Attendance',
   'training.detail.attendanceHint': 'Tap "Present" for each participant who came. Taps are kept on weak signal and sent again automatically.',

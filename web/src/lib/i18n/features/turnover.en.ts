@@ -30,7 +30,8 @@ export const turnoverEn: Record<keyof typeof turnoverId, string> = {
   'turnover.grid.implausibleTitle': 'Check this figure',
   'turnover.grid.confirmImplausible': 'This figure is right, save it',
   'turnover.grid.totalsTitle': 'Turnover per month this year',
-  'turnover.grid.growth': '{growth}% against the month before',
+  'turnover.grid.growthPerDay': '{growth}% average per market day against the month before',
+  'turnover.grid.marketDays': '{count} market days',
   'turnover.grid.yearTotal': 'Total this year: {total}',
 
   'turnover.report.title': 'Turnover of {name}',
@@ -74,7 +75,7 @@ export const turnoverEn: Record<keyof typeof turnoverId, string> = {
   'turnover.mine.older': 'Earlier market days',
   'turnover.mine.none': 'No turnover has been logged yet.',
   'turnover.mine.confirm': 'This figure is right',
-  'turnover.mine.confirmLabel': 'Confirm the turnover of {date}',
+  'turnover.mine.confirmLabel': 'This figure is right: turnover of {date}',
   'turnover.mine.confirmed': 'Thank you, the turnover is confirmed.',
   'turnover.mine.dispute': 'Dispute',
   'turnover.mine.disputeLabel': 'Dispute the turnover of {date}',

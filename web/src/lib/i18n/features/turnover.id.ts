@@ -28,7 +28,8 @@ export const turnoverId = {
   'turnover.grid.implausibleTitle': 'Periksa angka ini',
   'turnover.grid.confirmImplausible': 'Angka ini benar, simpan',
   'turnover.grid.totalsTitle': 'Omzet per bulan tahun ini',
-  'turnover.grid.growth': '{growth}% dibanding bulan sebelumnya',
+  'turnover.grid.growthPerDay': '{growth}% rata-rata per hari pasar dibanding bulan sebelumnya',
+  'turnover.grid.marketDays': '{count} hari pasar',
   'turnover.grid.yearTotal': 'Jumlah tahun ini: {total}',
 
   'turnover.report.title': 'Omzet {name}',
@@ -72,7 +73,7 @@ export const turnoverId = {
   'turnover.mine.older': 'Hari pasar sebelumnya',
   'turnover.mine.none': 'Belum ada omzet yang dicatat.',
   'turnover.mine.confirm': 'Angka ini benar',
-  'turnover.mine.confirmLabel': 'Konfirmasi omzet {date}',
+  'turnover.mine.confirmLabel': 'Angka ini benar: omzet {date}',
   'turnover.mine.confirmed': 'Terima kasih, omzet sudah dikonfirmasi.',
   'turnover.mine.dispute': 'Sanggah',
   'turnover.mine.disputeLabel': 'Sanggah omzet {date}',

@@ -3,7 +3,7 @@ import { graphql } from '$lib/server/gql';
 import { act, formKey, formText } from '$lib/server/market';
 import type { Actions, PageServerLoad } from './$types';
 
-const DAYS = graphql(`query MarketDays($from: LocalDate) { marketDays(from: $from) { id date status bookingClosesAt cancelReason } }`);
+const DAYS = graphql(`query MarketDays($from: LocalDate) { marketDays(from: $from) { id date status bookingOpen bookingOpensAt bookingClosesAt cancelReason } }`);
 const GENERATE = graphql(`mutation GenerateMarketDays($input: GenerateMarketDaysInput!) { generateMarketDays(input: $input) { created { id } userErrors { code field message } } }`);
 
 /** Today in Kupang (WITA), for the default period shown. */
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
   const data = await gql(event, DAYS, {
     from: witaToday(-28),
   });
-  return { ...data, defaultFrom: witaToday(), defaultTo: witaToday(56), key: formKey() };
+  return { ...data, today: witaToday(), defaultFrom: witaToday(), defaultTo: witaToday(56), key: formKey() };
 };
 
 export const actions: Actions = {

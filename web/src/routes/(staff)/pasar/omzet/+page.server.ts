@@ -13,7 +13,7 @@ const GRID = graphql(`
       checkedIn recorded total
       rows { stallCode vendor { id businessName category } report { id amount transactions status version } }
     }
-    turnoverTotals(period: MONTH, groupBy: NONE, from: $from, to: $to) { total rows { periodStart amount growthPercent } }
+    turnoverTotals(period: MONTH, groupBy: NONE, from: $from, to: $to) { total rows { periodStart amount marketDays } }
   }
 `);
 

@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 const BOARD = graphql(`
   query DayBoard($id: ID!) {
     marketDayBoard(marketDayId: $id) {
-      marketDay { id date status capacity bookingOpensAt bookingClosesAt cancelDeadline checkInCutoff cancelReason }
+      marketDay { id date status capacity bookingOpen bookingOpensAt bookingClosesAt cancelDeadline checkInCutoff cancelReason }
       counts { stalls requested confirmed checkedIn noShows waitlisted }
       stalls { stall { code zone prime } booking { id status explanation vendor { businessName category } } }
       waitlist { id waitlistPosition explanation vendor { businessName } }
