@@ -26,7 +26,11 @@ const SHOTS = [
   ['usaha', '081234560001', '/usaha'],
   ['usaha-pasar', '081234560001', '/usaha/pasar'],
   ['usaha-riwayat', '081234560001', '/usaha/riwayat'],
+  ['program', 'oebobo@kupang.demo', '/program'],
+  ['program-keluarga', 'oebobo@kupang.demo', 'family'],
+  ['pasar', 'pasar@kupang.demo', '/pasar'],
   ['pasar-hari', 'pasar@kupang.demo', 'board'],
+  ['mitra-beranda', 'mitra@kupang.demo', '/mitra'],
   ['mitra', 'mitra@kupang.demo', '/mitra/dana'],
   ['admin', 'admin@kupang.demo', '/admin'],
   ['admin-akun', 'admin@kupang.demo', '/admin/akun'],
@@ -57,6 +61,11 @@ try {
       const todays = page.getByRole('link', { name: today });
       const link = (await todays.count()) ? todays.first() : page.locator('a[href^="/pasar/hari/"]').first();
       target = await link.getAttribute('href');
+    }
+    if (path === 'family') {
+      // A family of the officer's kelurahan, as she opens it door to door.
+      await page.goto('/program/keluarga');
+      target = await page.locator('[data-family] a').first().getAttribute('href');
     }
     await page.goto(target, { waitUntil: 'networkidle' });
     const file = new URL(`${name}.png`, out);
