@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { marketClock } from '../src/modules/market/market-time.util';
+import { cityClock } from '../src/platform/wita-clock';
 import { ADD_DAY, bulkVendors, REQUEST } from './market.fixtures';
 import { freePort, SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
 import { startTestApp, type TestApp } from './test-app';
@@ -25,7 +25,7 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing a serv
   beforeAll(async () => {
     db = await createTestDatabase();
     t = await startTestApp({}, { database: { url: db.url, drop: async () => undefined } });
-    marketClock.setNow(new Date(CLOCK));
+    cityClock.setNow(new Date(CLOCK));
     const staff = await t.as('pasar@kupang.demo');
     dayId = (await staff.ok<any>(ADD_DAY, { i: { date: '2027-05-08' } })).addMarketDay.marketDay.id;
     vendors = await bulkVendors(t, 8000, BURST);
@@ -33,7 +33,7 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing a serv
     b = await startServerProcess(db.url!, await freePort(), { MARKET_CLOCK: CLOCK });
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await a?.kill('SIGKILL');
     await b?.kill('SIGKILL');
     await t?.close();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { marketClock } from '../src/modules/market/market-time.util';
+import { cityClock } from '../src/platform/wita-clock';
 import { CREATE_PROGRAM, insertFamilies, OPEN_ROUND, RECEIVE, RECORD as RECORD_DISTRIBUTION } from './distribution.fixtures';
 import { ADD_DAY, bulkVendors, REQUEST } from './market.fixtures';
 import { freePort, SERVER_MAIN, startServerProcess, type ServerProcess } from './server-process';
@@ -46,7 +46,7 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing a serv
   beforeAll(async () => {
     db = await createTestDatabase();
     t = await startTestApp({}, { database: { url: db.url, drop: async () => undefined } });
-    marketClock.setNow(new Date(CLOCK));
+    cityClock.setNow(new Date(CLOCK));
     const market = await t.as('pasar@kupang.demo');
     const program = await t.as('program@kupang.demo');
 
@@ -95,7 +95,7 @@ describe.runIf(fs.existsSync(SERVER_MAIN) && requireRealPostgres('killing a serv
     server = await startServerProcess(db.url!, port, processEnv);
   }, 180_000);
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await server?.kill('SIGKILL');
     await t?.close();
     await db?.drop();

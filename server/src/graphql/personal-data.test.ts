@@ -5,7 +5,7 @@ import { buildWorld, CALLS, CLOCK, type World } from '../../test/personal-data.f
 import { documentsFor, personalPaths, personalValues, type PersonalPath, type PersonalValue } from '../../test/personal-data-walk';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import type { GraphqlClient } from '../../test/graphql-client';
-import { marketClock } from '../modules/market/market-time.util';
+import { cityClock } from '../platform/wita-clock';
 import { Role } from '../modules/user/role.enum';
 import { personalDataFields } from './personal-data';
 import { roleHasPermission, type Permission } from './permissions';
@@ -88,13 +88,13 @@ describe('schema walk: every read of personal data through any operation is audi
 
   beforeAll(async () => {
     t = await startTestApp();
-    marketClock.setNow(new Date(CLOCK));
+    cityClock.setNow(new Date(CLOCK));
     schema = await getSchema();
     marked = personalDataFields();
     w = await buildWorld(t);
   }, 180_000);
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 

@@ -3,7 +3,7 @@ import { bulkVendors } from '../../../test/market.fixtures';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { ConfigError, loadConfig } from '../../config';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { CREATE_SOURCE, RECORD } from './funding.fixtures';
 
 const YEAR = 2030;
@@ -62,10 +62,10 @@ describe('SABOAK KOEPAN impact from the market tables, suppressed for partners (
     const csr = await admin.ok<any>(CREATE_SOURCE, { i: { kind: 'CSR', name: 'CSR pasar 2030', fiscalYear: YEAR, partnerId: bank } });
     await admin.ok(RECORD, { i: { sourceId: csr.createFundingSource.fundingSource.id, type: 'DISBURSEMENT', program: 'SABOAK_KOEPAN', purpose: 'TRAINING', amount: 10_000_000, valueDate: '2030-01-03' } });
     // Partners see closed months only: look in January 2031, when all of 2030 is published.
-    marketClock.setNow(new Date('2031-01-15T02:00:00Z'));
+    cityClock.setNow(new Date('2031-01-15T02:00:00Z'));
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../graphql/context';
 import { AppError } from '../../platform/app-error';
 import { kelurahanScope } from '../../graphql/kelurahan-scope';
-import { isUuid } from '../market/market.guard';
+import { isUuid } from '../../platform/refusal';
 import { FundingSourceKind } from './funding.enums';
 import { partnerScope } from './funding.service';
 import { ImpactErrors } from './impact.errors';

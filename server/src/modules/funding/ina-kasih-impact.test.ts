@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { CLOSE_ROUND, COVERAGE, CREATE_PROGRAM, insertFamilies, OPEN_ROUND, RECEIVE, RECORD, REVERSE } from '../../../test/distribution.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { CREATE_SOURCE } from './funding.fixtures';
 
 const YEAR = 2025;
@@ -29,7 +29,7 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
   let naimata: string[];
   const delivered: Record<string, string> = {};
   let n = 0;
-  const at = (iso: string) => marketClock.setNow(new Date(iso));
+  const at = (iso: string) => cityClock.setNow(new Date(iso));
 
   async function deliver(month: string, families: string[]) {
     for (const familyId of families) {
@@ -73,7 +73,7 @@ describe('Ina Kasih impact from rollups kept by triggers (real HTTP, real Postgr
       if (month === '2025-03') await deliver(month, [...oebobo.slice(5, 30), ...naimata]);
     }
   }, 120_000);
-  afterEach(() => marketClock.setNow(undefined));
+  afterEach(() => cityClock.setNow(undefined));
   afterAll(() => t?.close());
 
   it('gives staff exact figures that reconcile with roundCoverage and the stock movements, in a fixed number of statements', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { approvedVendors, signedIn } from '../../../test/market.fixtures';
 import { startTestApp, type TestApp } from '../../../test/test-app';
@@ -34,7 +34,7 @@ describe('SABOAK KOEPAN turnover and its growth in the impact report, from a rol
       for (const v of vendors.slice(0, count)) await record(date, day, v.id, amount);
     }
   }, 120_000);
-  afterEach(() => marketClock.setNow(undefined));
+  afterEach(() => cityClock.setNow(undefined));
   afterAll(() => t?.close());
 
   it('gives staff the turnover of the current versions, its growth on the previous equal period, reconciled with turnoverTotals', async () => {
@@ -66,7 +66,7 @@ describe('SABOAK KOEPAN turnover and its growth in the impact report, from a rol
   });
 
   it('hides from a partner a month made of a few figures, and every sum or growth that includes it', async () => {
-    marketClock.setNow(new Date('2030-01-15T02:00:00Z')); // partners see closed months only
+    cityClock.setNow(new Date('2030-01-15T02:00:00Z')); // partners see closed months only
     const r = (await partner.ok<any>(TURNOVER, { y: 2029, f: 1, t: 3 })).saboakKoepanImpact;
     expect(r.suppressionApplied).toBe(true);
     expect(r.months).toEqual([{ month: '2029-01', turnover: 12_000_000 }, { month: '2029-02', turnover: 18_500_000 }, { month: '2029-03', turnover: null }]);

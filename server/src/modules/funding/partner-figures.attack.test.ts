@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../../../test/test-app';
 import { marketDayWith } from '../../../test/turnover.fixtures';
 import { roleHasPermission, type Permission } from '../../graphql/permissions';
 import { getSchema } from '../../graphql/schema';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { Role } from '../user/role.enum';
 import { CREATE_SOURCE } from './funding.fixtures';
 
@@ -204,7 +204,7 @@ describe('attacker test: a partner learns nothing about fewer than IMPACT_MIN_CE
   let ownSource: string;
   const rounds: Record<string, string> = {};
   let n = 0;
-  const at = (iso: string) => marketClock.setNow(new Date(iso));
+  const at = (iso: string) => cityClock.setNow(new Date(iso));
 
   async function deliver(month: string, families: string[]) {
     for (const familyId of families) {
@@ -270,7 +270,7 @@ describe('attacker test: a partner learns nothing about fewer than IMPACT_MIN_CE
     }
   }, 180_000);
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 

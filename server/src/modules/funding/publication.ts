@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../graphql/context';
-import { marketClock, witaDate } from '../market/market-time.util';
+import { cityClock, witaDate } from '../../platform/wita-clock';
 
 /**
  * The publication rule for every figure a partner sees (and every other published, suppressed
@@ -13,7 +13,7 @@ import { marketClock, witaDate } from '../market/market-time.util';
  * and none for a year that has not begun.
  */
 export async function lastPublishedMonth(ctx: RequestContext, year: number): Promise<number> {
-  const [thisYear, thisMonth] = witaDate(marketClock.now()).split('-').map(Number);
+  const [thisYear, thisMonth] = witaDate(cityClock.now()).split('-').map(Number);
   const byCalendar = year < thisYear ? 12 : year === thisYear ? thisMonth - 1 : 0;
   if (byCalendar === 0) return 0;
   const [{ open }] = await ctx.em.getConnection().execute<{ open: number | null }[]>(

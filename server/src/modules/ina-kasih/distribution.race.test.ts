@@ -3,7 +3,7 @@ import { fireAtOnce } from '../../../test/race';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from '../../../test/test-database';
 import type { GraphqlClient } from '../../../test/graphql-client';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { CREATE_PROGRAM, insertFamilies, OPEN_ROUND, RECEIVE, RECORD } from '../../../test/distribution.fixtures';
 
 /**
@@ -25,7 +25,7 @@ describe.runIf(requireRealPostgres('distribution races'))('deliveries recorded a
     db = await createTestDatabase();
     a = await startTestApp({}, { database: { url: db.url, drop: async () => undefined } });
     b = await startTestApp({}, { database: { url: db.url, drop: async () => undefined } });
-    marketClock.setNow(new Date('2026-10-05T02:00:00Z'));
+    cityClock.setNow(new Date('2026-10-05T02:00:00Z'));
     staffA = await a.as('program@kupang.demo');
     staffB = await b.as('program@kupang.demo');
     programId = (await staffA.ok<any>(CREATE_PROGRAM, { i: { name: 'Uji Balapan', effectiveMonth: '2026-10' } })).createProgram.program.id;
@@ -36,7 +36,7 @@ describe.runIf(requireRealPostgres('distribution races'))('deliveries recorded a
     roundId = (await staffA.ok<any>(OPEN_ROUND, { i: { programId, month: '2026-10' } })).openRound.round.id;
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await a?.close();
     await b?.close();
     await db?.drop();

@@ -6,11 +6,11 @@ import type { UserError } from '../../graphql/user-error.type';
 import { CommonErrors } from '../../platform/app-error';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService, auditInsert } from '../audit/audit.service';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { User } from '../user/user.entity';
 import { Distribution, DistributionKind } from './distribution.entity';
 import { DistributionErrors } from './distribution.errors';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { inScope } from './round.service';
 import { DistributionRound, RoundStatus } from './round.entity';
 import { ProgramErrors } from './program.errors';
@@ -81,7 +81,7 @@ export class DistributionService {
       if (input.receivedByMemberId && !isUuid(input.receivedByMemberId)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_MEMBER_NOT_IN_FAMILY, ['input', 'receivedByMemberId']);
       if (!isUuid(input.roundId)) throw refuse(ctx, DistributionErrors.ROUND_NOT_FOUND, ['input', 'roundId']);
       if (!isUuid(input.familyId)) throw refuse(ctx, DistributionErrors.DISTRIBUTION_FAMILY_NOT_IN_ROUND, ['input', 'familyId']);
-      const now = marketClock.now();
+      const now = cityClock.now();
       const deliveredAt = input.deliveredAt ?? now;
       let packs = 0;
       const { value } = await runIdempotent(ctx.em as EntityManager, 'ina.recordDistribution', input.idempotencyKey, ctx.user?.id, async (em) => {
@@ -179,7 +179,7 @@ export class DistributionService {
         if (original.kind !== DistributionKind.DELIVERY) throw refuse(ctx, DistributionErrors.DISTRIBUTION_REVERSAL_NOT_REVERSIBLE, field);
         await em.findOne(DistributionRound, original.round.id, { lockMode: LockMode.PESSIMISTIC_READ });
         if (await em.count(Distribution, { reverses: original.id })) throw refuse(ctx, DistributionErrors.DISTRIBUTION_ALREADY_REVERSED, field);
-        const r = new Distribution(original.round, original.family, original.kelurahan, DistributionKind.REVERSAL, original.attempt, -original.packs, marketClock.now());
+        const r = new Distribution(original.round, original.family, original.kelurahan, DistributionKind.REVERSAL, original.attempt, -original.packs, cityClock.now());
         r.reverses = original;
         r.reason = reason;
         if (ctx.user) r.recordedBy = em.getReference(User, ctx.user.id);

@@ -3,14 +3,14 @@ import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { seedDemo } from '../../db/seeders/demo.seeder';
 import { createLogger } from '../../platform/logger';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { seedRoundsDemo } from './round.seed';
 import { CLOSE_ROUND, COVERAGE, CREATE_PROGRAM, insertFamilies, memberOf, OPEN_ROUND, PLAN, RECEIVE, RECORD, REVERSE, SET_RULE } from '../../../test/distribution.fixtures';
 
 const OEBOBO = '53.71.04.1001'; // in the scoped demo account's work area
 const NAIMATA = '53.71.02.1004'; // outside it
 const ALAK = '53.71.01.1001';
-const at = (iso: string) => marketClock.setNow(new Date(iso));
+const at = (iso: string) => cityClock.setNow(new Date(iso));
 
 describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real PostgreSQL)', () => {
   let t: TestApp;
@@ -42,7 +42,7 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
     await insertFamilies(t, 1, OEBOBO, { enrolledAt: '2026-11-02' });
     alak = await insertFamilies(t, 40, ALAK);
   });
-  afterEach(() => marketClock.setNow(undefined));
+  afterEach(() => cityClock.setNow(undefined));
   afterAll(() => t?.close());
 
   it('plans a month set-based from active enrolled families: a girl turning 10 counts from the month of her birthday', async () => {
@@ -138,7 +138,7 @@ describe('Ina Kasih rounds, deliveries, reversals and coverage (real HTTP, real 
       const [source] = await t.sql(`select id from funding_source where kind = 'APBD' limit 1`);
       await staff.ok(RECEIVE, { i: { programId: own, fundingSourceId: source.id, receivedOn: '2026-09-01', packs: 100, unitCost: 26_000 } });
       round = (await staff.ok<any>(OPEN_ROUND, { i: { programId: own, month: '2026-10' } })).openRound.round.id;
-      marketClock.setNow(undefined);
+      cityClock.setNow(undefined);
     });
 
     it('stores the time a phone sends (an offline outbox replays it days later), bounded by the round’s opening and the clock', async () => {

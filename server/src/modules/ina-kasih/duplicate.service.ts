@@ -4,7 +4,7 @@ import type { RequestContext } from '../../graphql/context';
 import { toConnection, toPage, type ConnectionShape } from '../../graphql/connection';
 import type { UserError } from '../../graphql/user-error.type';
 import { AuditService } from '../audit/audit.service';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { User } from '../user/user.entity';
 import { DuplicateFlag } from './duplicate-flag.entity';
 import { DuplicateFlagStatus, DuplicateKind, DuplicateResolution, FamilyStatus } from './family.enums';

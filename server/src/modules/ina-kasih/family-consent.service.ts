@@ -4,7 +4,7 @@ import type { UserError } from '../../graphql/user-error.type';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { beginErasure, ERASED_TEXT, eraseAuditValues } from '../audit/audit-erasure';
 import { AuditService } from '../audit/audit.service';
-import { refuse, refusalsAsErrors } from '../market/market.guard';
+import { refuse, refusalsAsErrors } from '../../platform/refusal';
 import { FamilyErrors } from './family.errors';
 import { familyInScope, retryOnDeadlock } from './family-guard.util';
 import { familyExportCsv, type FamilyExportDocument } from './family-export.util';

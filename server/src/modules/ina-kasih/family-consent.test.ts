@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { CLOSE_ROUND, COVERAGE, CREATE_PROGRAM, OPEN_ROUND, PLAN, RECEIVE, RECORD, REVERSE } from '../../../test/distribution.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { familyInput, REGISTER_FAMILY, testKk, testNik } from './family.fixtures';
 
 const OEBOBO = '53.71.04.1001'; // in the scoped demo officer's work area
@@ -31,7 +31,7 @@ describe('Ina Kasih: a family’s data export and consent withdrawal (real HTTP,
     t = await startTestApp();
     staff = await t.as('program@kupang.demo');
     scoped = await t.as('oebobo@kupang.demo');
-    marketClock.setNow(new Date('2026-10-05T02:00:00Z'));
+    cityClock.setNow(new Date('2026-10-05T02:00:00Z'));
     const reg = await staff.ok<any>(REGISTER_FAMILY, {
       i: familyInput(firstKk, 9101, {
         headName: 'Kornelis Ndun Hapus',
@@ -65,7 +65,7 @@ describe('Ina Kasih: a family’s data export and consent withdrawal (real HTTP,
     expect(delivered.recordDistribution.userErrors).toEqual([]);
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { CREATE_PROGRAM, OPEN_ROUND, RECEIVE, RECORD, REVERSE } from '../../../test/distribution.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { familyInput, REGISTER_FAMILY, testKk } from './family.fixtures';
 
 const SASANDO = '53.71.05.1006'; // a kelurahan only this test registers families in
@@ -22,7 +22,7 @@ describe('Ina Kasih family list: due this month (WITA), in SQL', () => {
     t = await startTestApp();
     staff = await t.as('program@kupang.demo');
     // 31 October 2026, 17.00 UTC: already 1 November in Kupang.
-    marketClock.setNow(new Date('2026-10-31T17:00:00Z'));
+    cityClock.setNow(new Date('2026-10-31T17:00:00Z'));
     const [kel] = await t.sql(`select code from region where level = 'KELURAHAN' and code not in (select distinct kelurahan_code from ina_family) order by code limit 1`);
     kelurahan = (kel?.code as string) ?? SASANDO;
     const code = kelurahan;
@@ -40,7 +40,7 @@ describe('Ina Kasih family list: due this month (WITA), in SQL', () => {
     roundId = (await staff.ok<any>(OPEN_ROUND, { i: { programId, month: '2026-11' } })).openRound.round.id;
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 
@@ -61,11 +61,11 @@ describe('Ina Kasih family list: due this month (WITA), in SQL', () => {
   });
 
   it('does not list the girl in October, before the month she turns 10', async () => {
-    marketClock.setNow(new Date('2026-10-31T15:00:00Z')); // 23.00 WITA on 31 October
+    cityClock.setNow(new Date('2026-10-31T15:00:00Z')); // 23.00 WITA on 31 October
     try {
       expect(await due()).toEqual([withWoman]);
     } finally {
-      marketClock.setNow(new Date('2026-10-31T17:00:00Z'));
+      cityClock.setNow(new Date('2026-10-31T17:00:00Z'));
     }
   });
 

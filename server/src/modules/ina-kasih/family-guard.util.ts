@@ -2,7 +2,7 @@ import { DeadlockException, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { userError, type UserError } from '../../graphql/user-error.type';
-import { isUuid, refuse } from '../market/market.guard';
+import { isUuid, refuse } from '../../platform/refusal';
 import { FamilyErrors } from './family.errors';
 import type { FieldProblem } from './family-validation.util';
 import { kelurahanScope } from './family.loaders';

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
 import { AppError } from '../../platform/app-error';
 import { AuditService } from '../audit/audit.service';
-import { refuse, refusalsAsErrors } from '../market/market.guard';
+import { refuse, refusalsAsErrors } from '../../platform/refusal';
 import { FamilyErrors } from './family.errors';
 import { familyInScope, toUserErrors } from './family-guard.util';
 import { FamilyMember } from './family-member.entity';

@@ -4,7 +4,7 @@ import type { GraphqlClient } from '../../../test/graphql-client';
 import { fireAtOnce } from '../../../test/race';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from '../../../test/test-database';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { COVERAGE, CREATE_PROGRAM, insertFamilies, OPEN_ROUND, PLAN, RECEIVE, RECORD, REVERSE } from '../../../test/distribution.fixtures';
 
 const OEBOBO = '53.71.04.1001';
@@ -40,7 +40,7 @@ describe.runIf(requireRealPostgres('a family leaving open rounds'))('a paused, e
     db = await createTestDatabase();
     a = await startTestApp({}, { database: { url: db.url, drop: async () => undefined } });
     b = await startTestApp({}, { database: { url: db.url, drop: async () => undefined } });
-    marketClock.setNow(new Date('2026-10-05T02:00:00Z'));
+    cityClock.setNow(new Date('2026-10-05T02:00:00Z'));
     staffA = await a.as('program@kupang.demo');
     staffB = await b.as('program@kupang.demo');
     const programId = (await staffA.ok<any>(CREATE_PROGRAM, { i: { name: 'Uji Keluar', effectiveMonth: '2026-10' } })).createProgram.program.id;
@@ -50,7 +50,7 @@ describe.runIf(requireRealPostgres('a family leaving open rounds'))('a paused, e
     roundId = (await staffA.ok<any>(OPEN_ROUND, { i: { programId, month: '2026-10' } })).openRound.round.id;
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await a?.close();
     await b?.close();
     await db?.drop();

@@ -5,7 +5,7 @@ import { toConnection, toPage, type ConnectionShape } from '../../graphql/connec
 import type { UserError } from '../../graphql/user-error.type';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
-import { refuse, refusalsAsErrors } from '../market/market.guard';
+import { refuse, refusalsAsErrors } from '../../platform/refusal';
 import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level.enum';
 import { User } from '../user/user.entity';

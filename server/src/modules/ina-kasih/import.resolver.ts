@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, R
 import type { RequestContext } from '../../graphql/context';
 import { PersonalData } from '../../graphql/personal-data';
 import { Allow, Permission } from '../../graphql/permissions';
-import { isUuid } from '../market/market.guard';
+import { isUuid } from '../../platform/refusal';
 import { FamilyImportJob, ImportStatus } from './import-job.entity';
 import { importJobsVisibleTo } from './import-scope.util';
 

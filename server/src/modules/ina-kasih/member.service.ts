@@ -3,7 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { todayWita } from './program-time.util';
 import { FamilyErrors } from './family.errors';
 import { familyInScope, retryOnDeadlock, toUserErrors } from './family-guard.util';

@@ -1,10 +1,10 @@
-import { marketClock, witaDate } from '../market/market-time.util';
+import { cityClock, witaDate } from '../../platform/wita-clock';
 
 /** A month written YYYY-MM. */
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** The platform clock (tests and demos move it; see market-time.util) as a date in Kupang. */
-export const todayWita = (): string => witaDate(marketClock.now());
+/** The platform clock (tests and demos move it; see platform/wita-clock.ts) as a date in Kupang. */
+export const todayWita = (): string => witaDate(cityClock.now());
 
 /** The current month in Kupang (WITA), YYYY-MM. */
 export const currentMonthWita = (): string => todayWita().slice(0, 7);

@@ -6,7 +6,7 @@ import type { UserError } from '../../graphql/user-error.type';
 import { CommonErrors } from '../../platform/app-error';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { User } from '../user/user.entity';
 import { EntitlementRule, Program } from './program.entity';
 import { ProgramErrors } from './program.errors';

@@ -3,7 +3,7 @@ import type { GraphqlClient } from '../../../test/graphql-client';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { seedDemo } from '../../db/seeders/demo.seeder';
 import { createLogger } from '../../platform/logger';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { CREATE_PROGRAM, LEVELS, RECEIVE, SET_RULE } from '../../../test/distribution.fixtures';
 
 describe('Ina Kasih programs, entitlement rules and stock (real HTTP, real PostgreSQL)', () => {
@@ -16,11 +16,11 @@ describe('Ina Kasih programs, entitlement rules and stock (real HTTP, real Postg
     staff = await t.as('program@kupang.demo');
     sources = await t.sql(`select id, kind, name from funding_source order by kind, name`);
   });
-  afterEach(() => marketClock.setNow(undefined));
+  afterEach(() => cityClock.setNow(undefined));
   afterAll(() => t?.close());
 
   it('creates a program with the default rule (2 packs of 10 pads), once per idempotency key, and refuses a second of the same name', async () => {
-    marketClock.setNow(new Date('2026-09-10T02:00:00Z'));
+    cityClock.setNow(new Date('2026-09-10T02:00:00Z'));
     const input = { name: 'Ina Kasih Uji', effectiveMonth: '2026-09', idempotencyKey: 'program-uji-0001' };
     const [a, b] = await Promise.all([staff.ok<any>(CREATE_PROGRAM, { i: input }), staff.ok<any>(CREATE_PROGRAM, { i: input })]);
     expect(a.createProgram.userErrors).toEqual([]);
@@ -59,10 +59,10 @@ describe('Ina Kasih programs, entitlement rules and stock (real HTTP, real Postg
     const same = await staff.ok<any>(SET_RULE, { i: { programId, effectiveMonth: '2026-11', packsPerWoman: 4, padsPerPack: 8 } });
     expect(same.setEntitlementRule.userErrors[0].code).toBe('PROGRAM_RULE_MONTH_TAKEN');
     const PROGRAM = `{ programs { name currentRule { effectiveMonth packsPerWoman } rules { effectiveMonth packsPerWoman padsPerPack } } }`;
-    marketClock.setNow(new Date('2026-10-31T15:59:00Z')); // 23.59 WITA, still October in Kupang
+    cityClock.setNow(new Date('2026-10-31T15:59:00Z')); // 23.59 WITA, still October in Kupang
     const oct = (await staff.ok<any>(PROGRAM)).programs.find((p: any) => p.name === 'Ina Kasih Uji');
     expect(oct.currentRule).toEqual({ effectiveMonth: '2026-09', packsPerWoman: 2 });
-    marketClock.setNow(new Date('2026-10-31T16:00:00Z')); // 00.00 WITA, 1 November
+    cityClock.setNow(new Date('2026-10-31T16:00:00Z')); // 00.00 WITA, 1 November
     const nov = (await staff.ok<any>(PROGRAM)).programs.find((p: any) => p.name === 'Ina Kasih Uji');
     expect(nov.currentRule).toEqual({ effectiveMonth: '2026-11', packsPerWoman: 3 });
     expect(nov.rules).toEqual([
@@ -77,7 +77,7 @@ describe('Ina Kasih programs, entitlement rules and stock (real HTTP, real Postg
   });
 
   it('receives stock paid by a funding source and reports the levels by source in a constant number of statements', async () => {
-    marketClock.setNow(new Date('2026-10-05T02:00:00Z'));
+    cityClock.setNow(new Date('2026-10-05T02:00:00Z'));
     const apbd = sources.find((s) => s.kind === 'APBD')!;
     const csr = sources.find((s) => s.kind === 'CSR')!;
     const first = await staff.ok<any>(RECEIVE, {
@@ -103,7 +103,7 @@ describe('Ina Kasih programs, entitlement rules and stock (real HTTP, real Postg
     [{ receivedOn: '2026-10-06' }, 'STOCK_DATE_IN_FUTURE', 'receivedOn'],
     [{ fundingSourceId: '00000000-0000-4000-8000-000000000000' }, 'STOCK_UNKNOWN_FUNDING_SOURCE', 'fundingSourceId'],
   ])('refuses stock %j with %s and changes nothing', async (patch, code, field) => {
-    marketClock.setNow(new Date('2026-10-05T02:00:00Z'));
+    cityClock.setNow(new Date('2026-10-05T02:00:00Z'));
     const before = await t.fingerprint();
     const r = await staff.ok<any>(RECEIVE, { i: { programId, fundingSourceId: sources[0].id, receivedOn: '2026-10-01', packs: 10, unitCost: 1000, ...patch } });
     expect(r.receiveStock.userErrors).toEqual([expect.objectContaining({ code, field: ['input', field] })]);

@@ -6,9 +6,9 @@ import type { UserError } from '../../graphql/user-error.type';
 import { AppError } from '../../platform/app-error';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { User } from '../user/user.entity';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { DistributionErrors } from './distribution.errors';
 import { ProgramErrors } from './program.errors';
 import { ProgramService, ruleInEffect } from './program.service';
@@ -72,7 +72,7 @@ export class RoundService {
         if (await em.count(DistributionRound, { program: program.id, month })) throw refuse(ctx, DistributionErrors.ROUND_EXISTS, ['input', 'month']);
         const round = new DistributionRound(program, month, rule);
         // Its opening time bounds the hand-over times of its deliveries: on the program's clock.
-        round.createdAt = marketClock.now();
+        round.createdAt = cityClock.now();
         if (ctx.user) round.openedBy = em.getReference(User, ctx.user.id);
         em.persist(round);
         await em.flush(); // a round opened meanwhile by another process: its unique constraint answers ROUND_EXISTS

@@ -5,7 +5,7 @@ import type { UserError } from '../../graphql/user-error.type';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { FundingSource } from '../funding/funding-source.entity';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { User } from '../user/user.entity';
 import { Program } from './program.entity';
 import { ProgramErrors } from './program.errors';

@@ -6,7 +6,7 @@ import { allocate, explain, ROTATION_WEEKS, type AllocationRequest, type Allocat
 import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
 import { MarketDayStatus } from './entities/market.enums';
-import { marketClock } from './market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
 /** Serialises everything that hands out stalls of one day (allocation, first come, promotion). */
 export async function lockMarketDay(em: EntityManager, dayId: string): Promise<void> {
@@ -86,7 +86,7 @@ export async function allocateLockedDay(em: EntityManager, day: MarketDay): Prom
     );
   }
   day.status = MarketDayStatus.ALLOCATED;
-  day.allocatedAt = marketClock.now();
+  day.allocatedAt = cityClock.now();
   await em.flush();
   return performance.now() - started;
 }
@@ -120,7 +120,7 @@ export async function allocateDueDays(em: EntityManager): Promise<void> {
   // Runs before every market read and stall request; one read-only statement says whether anything
   // is due, so the usual case (nothing due) costs one round trip and no write. Plain SQL: through
   // em.execute the parameter formatting alone cost more CPU than PostgreSQL's answer.
-  const now = marketClock.now();
+  const now = cityClock.now();
   const [due] = await plainRows<DueWork>(em, DUE_WORK_SQL, [now, now]);
   await settleDueWork(em, due, now);
 }

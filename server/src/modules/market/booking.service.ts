@@ -18,9 +18,9 @@ import { Vendor } from './entities/vendor.entity';
 import { MarketErrors } from './market.errors';
 import { marketDayLoader, stallLoader, vendorLoader } from './market.loaders';
 import { BOOKING, MARKET_DAY, STALL, VENDOR, type BookingRow, type MarketDayRow, type VendorRow } from './market.rows';
-import { isUuid, refuse, refusalsAsErrors } from './market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { MarketDayService } from './market-day.service';
-import { marketClock, witaDate } from './market-time.util';
+import { cityClock, witaDate } from '../../platform/wita-clock';
 import type { CheckInBookingInput, MyBookingsArgs, RequestStallInput } from './market.types';
 import { VendorService } from './vendor.service';
 
@@ -116,7 +116,7 @@ export class BookingService {
         checkKeyOwner(seen.stored.userId, ctx.user!.id);
         if (seen.replay) return { booking: this.primed(ctx, seen.replay, seen), userErrors: [] };
       }
-      const now = marketClock.now();
+      const now = cityClock.now();
       const day = seen.day;
       if (day && day.status === MarketDayStatus.OPEN && now >= day.bookingOpensAt && now < day.checkInCutoff && witaDate(now) <= day.date) {
         const booking = await this.requestInWindow(ctx, seen.vendor, day, key, zone, now);
@@ -131,7 +131,7 @@ export class BookingService {
     const em = ctx.em as EntityManager;
     const dayId = isUuid(input.marketDayId) ? input.marketDayId : null;
     for (;;) {
-      const now = marketClock.now();
+      const now = cityClock.now();
       const [r] = await plainRows(em, REQUEST_READ_SQL, [now, now, ctx.user!.id, REQUEST_OPERATION, key ?? null, dayId]);
       const due = { days: r.days as string[], no_shows: r.no_shows as boolean };
       if (due.days.length || due.no_shows) {
@@ -189,7 +189,7 @@ export class BookingService {
       // FOR SHARE: many requests at once, but never while the allocation holds the row FOR UPDATE.
       const day = await em.findOne(MarketDay, input.marketDayId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
       if (!day) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_FOUND, ['input', 'marketDayId']);
-      const now = marketClock.now();
+      const now = cityClock.now();
       if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
       if (now < day.bookingOpensAt) throw refuse(ctx, MarketErrors.MARKET_WINDOW_NOT_OPEN, ['input', 'marketDayId']);
       if (now >= day.checkInCutoff || witaDate(now) > day.date) throw refuse(ctx, MarketErrors.MARKET_DAY_OVER, ['input', 'marketDayId']);
@@ -235,7 +235,7 @@ export class BookingService {
         const day = await this.days.mustFind(ctx, marketDayId, em, true);
         if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
         if (day.status === MarketDayStatus.ALLOCATED) throw refuse(ctx, MarketErrors.MARKET_DAY_ALREADY_ALLOCATED, ['input', 'marketDayId']);
-        const now = marketClock.now();
+        const now = cityClock.now();
         if (day.bookingClosesAt > now) {
           if (day.bookingOpensAt >= now) day.bookingOpensAt = new Date(now.getTime() - 1000);
           day.bookingClosesAt = now;
@@ -262,7 +262,7 @@ export class BookingService {
         if (![BookingStatus.REQUESTED, BookingStatus.CONFIRMED, BookingStatus.WAITLISTED].includes(booking.status)) {
           throw refuse(ctx, MarketErrors.MARKET_BOOKING_NOT_ACTIVE, ['input', 'bookingId']);
         }
-        const now = marketClock.now();
+        const now = cityClock.now();
         if (now > day.cancelDeadline) throw refuse(ctx, MarketErrors.MARKET_CANCEL_DEADLINE_PASSED, ['input', 'bookingId'], { deadline: WITA_TIME(day.cancelDeadline) });
         const before = { status: booking.status, stall: booking.stall?.id };
         const freedStall = booking.status === BookingStatus.CONFIRMED ? booking.stall : undefined;
@@ -317,13 +317,13 @@ export class BookingService {
         if (!booking) throw refuse(ctx, MarketErrors.MARKET_BOOKING_NOT_FOUND, ['input', 'bookingId']);
         if (booking.status === BookingStatus.CHECKED_IN) return { id: booking.id };
         const date = booking.marketDay.date;
-        if (witaDate(marketClock.now()) !== date) throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_WRONG_DAY, ['input', 'bookingId'], { date });
+        if (witaDate(cityClock.now()) !== date) throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_WRONG_DAY, ['input', 'bookingId'], { date });
         if (booking.status !== BookingStatus.CONFIRMED && booking.status !== BookingStatus.NO_SHOW) {
           throw refuse(ctx, MarketErrors.MARKET_CHECK_IN_NOT_CONFIRMED, ['input', 'bookingId']);
         }
         const before = { status: booking.status };
         booking.status = BookingStatus.CHECKED_IN;
-        booking.checkedInAt = marketClock.now();
+        booking.checkedInAt = cityClock.now();
         booking.checkedInBy = em.getReference(User, ctx.user!.id);
         this.audit.record({ ...ctx, em }, 'market.booking.check_in', 'MarketBooking', booking.id, { before, after: { status: booking.status } });
         await em.flush();
@@ -339,7 +339,7 @@ export class BookingService {
     return refusalsAsErrors(async () => {
       const day = await this.days.mustFind(ctx, marketDayId);
       if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
-      if (marketClock.now() < day.checkInCutoff) throw refuse(ctx, MarketErrors.MARKET_CUTOFF_NOT_REACHED, ['input', 'marketDayId'], { cutoff: WITA_TIME(day.checkInCutoff) });
+      if (cityClock.now() < day.checkInCutoff) throw refuse(ctx, MarketErrors.MARKET_CUTOFF_NOT_REACHED, ['input', 'marketDayId'], { cutoff: WITA_TIME(day.checkInCutoff) });
       const marked = await ctx.em.transactional(async (em) => {
         const n = await em.nativeUpdate(MarketBooking, { marketDay: day.id, status: BookingStatus.CONFIRMED }, { status: BookingStatus.NO_SHOW });
         this.audit.record({ ...ctx, em }, 'market.day.mark_no_shows', 'MarketDay', day.id, { after: { marked: n } });

@@ -5,7 +5,7 @@ import { MarketDay } from './entities/market-day.entity';
 import { MarketStall } from './entities/market-stall.entity';
 import { BookingStatus, MarketDayStatus, STALL_HOLDING } from './entities/market.enums';
 import { MarketDayService } from './market-day.service';
-import { addDays, marketClock, weekday, witaDate } from './market-time.util';
+import { addDays, cityClock, weekday, witaDate } from '../../platform/wita-clock';
 import { AppError } from '../../platform/app-error';
 import { MarketErrors } from './market.errors';
 import type { MarketDayBoard, PublicMarket } from './market.types';
@@ -43,7 +43,7 @@ export class MarketBoardService {
   /** The coming weekend (WITA): from today to the next Sunday; only businesses that consented are named. */
   async publicMarket(ctx: RequestContext): Promise<PublicMarket> {
     await allocateDueDaysOnce(ctx);
-    const today = witaDate(marketClock.now());
+    const today = witaDate(cityClock.now());
     const sunday = addDays(today, (7 - weekday(today)) % 7);
     const days = await ctx.em.find(MarketDay, { date: { $gte: today, $lte: sunday } }, { orderBy: { date: 'asc' } });
     const bookings = days.length

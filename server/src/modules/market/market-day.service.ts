@@ -11,8 +11,9 @@ import { MarketStall } from './entities/market-stall.entity';
 import { BookingStatus, MarketDayStatus } from './entities/market.enums';
 import { MarketErrors } from './market.errors';
 import { MARKET_DAY, type MarketDayRow } from './market.rows';
-import { isUuid, refuse, refusalsAsErrors } from './market.guard';
-import { addDays, defaultWindow, isWeekend, marketClock, weekendDates, witaDate } from './market-time.util';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
+import { addDays, isWeekend, cityClock, weekendDates, witaDate } from '../../platform/wita-clock';
+import { defaultWindow } from './market-window.util';
 import type { AddMarketDayInput, GenerateMarketDaysInput, SaveStallInput, UpdateMarketDayInput } from './market.types';
 
 type Window = Pick<MarketDay, 'bookingOpensAt' | 'bookingClosesAt' | 'cancelDeadline' | 'checkInCutoff'>;
@@ -77,7 +78,7 @@ export class MarketDayService {
       if (input.to < input.from || input.to > addDays(input.from, 366)) throw refuse(ctx, MarketErrors.MARKET_RANGE_INVALID, ['input', 'to']);
       let made: MarketDay[] | undefined;
       const { value, replayed } = await runIdempotent(ctx.em as EntityManager, 'market.generateMarketDays', input.idempotencyKey, ctx.user!.id, async (em) => {
-        const today = witaDate(marketClock.now());
+        const today = witaDate(cityClock.now());
         const dates = weekendDates(input.from < today ? today : input.from, input.to);
         const existing = new Set((await em.find(MarketDay, { date: { $in: dates } })).map((d) => d.date));
         const created = dates.filter((d) => !existing.has(d)).map((d) => new MarketDay(d, defaultWindow(d)));
@@ -99,7 +100,7 @@ export class MarketDayService {
     return refusalsAsErrors(async () => {
       if (!isWeekend(input.date)) throw refuse(ctx, MarketErrors.MARKET_DAY_NOT_WEEKEND, ['input', 'date']);
       const marketDay = await createIdempotent(ctx.em as EntityManager, 'market.addMarketDay', input.idempotencyKey, ctx.user!.id, MarketDay, async (em) => {
-        if (input.date < witaDate(marketClock.now())) throw refuse(ctx, MarketErrors.MARKET_DAY_IN_PAST, ['input', 'date']);
+        if (input.date < witaDate(cityClock.now())) throw refuse(ctx, MarketErrors.MARKET_DAY_IN_PAST, ['input', 'date']);
         if (await em.count(MarketDay, { date: input.date })) throw refuse(ctx, MarketErrors.MARKET_DAY_EXISTS, ['input', 'date']);
         const day = new MarketDay(input.date, defaultWindow(input.date));
         this.applySchedule(ctx, day, input);
@@ -131,10 +132,10 @@ export class MarketDayService {
         const day = await this.mustFind(ctx, marketDayId, em, true);
         if (!reason.trim()) throw refuse(ctx, MarketErrors.MARKET_REASON_REQUIRED, ['input', 'reason']);
         if (day.status === MarketDayStatus.CANCELLED) throw refuse(ctx, MarketErrors.MARKET_DAY_CANCELLED, ['input', 'marketDayId']);
-        if (day.date < witaDate(marketClock.now())) throw refuse(ctx, MarketErrors.MARKET_DAY_OVER, ['input', 'marketDayId']);
+        if (day.date < witaDate(cityClock.now())) throw refuse(ctx, MarketErrors.MARKET_DAY_OVER, ['input', 'marketDayId']);
         day.status = MarketDayStatus.CANCELLED;
         day.cancelReason = reason.trim();
-        const now = marketClock.now();
+        const now = cityClock.now();
         await em.nativeUpdate(
           MarketBooking,
           { marketDay: day.id, status: { $in: [BookingStatus.REQUESTED, BookingStatus.CONFIRMED, BookingStatus.WAITLISTED] } },

@@ -4,7 +4,7 @@ import { ADD_DAY, bulkVendors, CANCEL, CLOSE, REQUEST } from '../../../test/mark
 import { fireAtOnce } from '../../../test/race';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from '../../../test/test-database';
-import { marketClock } from './market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
 /**
  * Two app instances (as two server processes would be: separate connection pools) on one
@@ -37,14 +37,14 @@ describe.runIf(requireRealPostgres('market booking races'))('market booking unde
     vendors = await bulkVendors(a, 5000, 660);
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await a?.close();
     await b?.close();
     await db?.drop();
   });
 
   it('stores each of 600 requests (plus 60 retries) exactly once, then allocates exactly 100 stalls once although both processes close the window', async () => {
-    marketClock.setNow(new Date('2027-05-01T00:00:00Z'));
+    cityClock.setNow(new Date('2027-05-01T00:00:00Z'));
     const staff = await a.as('pasar@kupang.demo');
     const staffB = await b.as('pasar@kupang.demo');
     const day = (await staff.ok<any>(ADD_DAY, { i: { date: '2027-05-08' } })).addMarketDay.marketDay;
@@ -71,7 +71,7 @@ describe.runIf(requireRealPostgres('market booking races'))('market booking unde
   });
 
   it('promotes a different waitlisted vendor for each of 20 cancellations sent at once to both processes', async () => {
-    marketClock.setNow(new Date('2027-05-05T00:00:00Z'));
+    cityClock.setNow(new Date('2027-05-05T00:00:00Z'));
     const [day] = await a.sql(`select id from market_day where date = '2027-05-08'`);
     const confirmed = await a.sql(`select b.id, v.user_id from market_booking b join market_vendor v on v.id = b.vendor_id where b.market_day_id = ? and b.status = 'CONFIRMED' limit 20`, [day.id]);
     const byUser = new Map(vendors.map((v, i) => [v.vendorId, i]));
@@ -88,7 +88,7 @@ describe.runIf(requireRealPostgres('market booking races'))('market booking unde
   });
 
   it('hands out left-over stalls first come, first served: 150 vendors at once for 100 free stalls never double-book', async () => {
-    marketClock.setNow(new Date('2027-05-10T00:00:00Z'));
+    cityClock.setNow(new Date('2027-05-10T00:00:00Z'));
     const staff = await a.as('pasar@kupang.demo');
     const day = (await staff.ok<any>(ADD_DAY, { i: { date: '2027-05-15' } })).addMarketDay.marketDay;
     await staff.ok(CLOSE, { i: { marketDayId: day.id } }); // nobody asked in the window: every stall is left over

@@ -16,7 +16,7 @@ import { MarketDayService } from './market-day.service';
 import { marketDayLoader, myBookingByDayLoader, regionLoader, stallLoader, vendorLoader } from './market.loaders';
 import { bookingRefs, loadedWith, type BookingRow, type MarketDayRow, type StallRow, type VendorRow } from './market.rows';
 import { LocalDateScalar } from '../../graphql/scalars/local-date.scalar';
-import { addDays, marketClock, witaDate } from './market-time.util';
+import { addDays, cityClock, witaDate } from '../../platform/wita-clock';
 import {
   AddMarketDayInput,
   BookingPayload,
@@ -167,7 +167,7 @@ export class MarketDayResolver {
   @Query(() => [MarketDay], { description: 'Market days in a period (default: today to 8 weeks ahead, WITA).' })
   async marketDays(@Ctx() ctx: RequestContext, @Args(() => MarketDaysArgs) args: MarketDaysArgs): Promise<MarketDayRow[]> {
     await allocateDueDaysOnce(ctx);
-    const from = args.from ?? witaDate(marketClock.now());
+    const from = args.from ?? witaDate(cityClock.now());
     const to = args.to ?? addDays(from, 56);
     return this.days.list(ctx, from, to > addDays(from, 400) ? addDays(from, 400) : to);
   }
@@ -175,7 +175,7 @@ export class MarketDayResolver {
   @Public()
   @Query(() => LocalDateScalar, { description: "Today's date in Kupang (WITA) by the market's clock: what \"tomorrow\" and \"this month\" mean on a vendor's home." })
   marketToday(): string {
-    return witaDate(marketClock.now());
+    return witaDate(cityClock.now());
   }
 
   @Public()
@@ -186,7 +186,7 @@ export class MarketDayResolver {
 
   @FieldResolver(() => Boolean, { description: 'Requests are being taken right now.' })
   bookingOpen(@Root() day: MarketDay | MarketDayRow): boolean {
-    const now = marketClock.now();
+    const now = cityClock.now();
     return day.status !== 'CANCELLED' && now >= day.bookingOpensAt && now < day.checkInCutoff;
   }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { addDays, defaultWindow, marketClock, weekendDates, witaDate, witaInstant } from './market-time.util';
+import { addDays, cityClock, weekendDates, witaDate, witaInstant } from '../../platform/wita-clock';
+import { defaultWindow } from './market-window.util';
 
 const CATEGORIES = ['KULINER', 'MINUMAN', 'OLEH_OLEH', 'TENUN_FESYEN', 'KRIYA', 'HERBAL', 'RUMAH_TANGGA', 'JASA'];
 const PRODUCTS: Record<string, string[]> = {
@@ -90,7 +91,7 @@ export async function seedMarketDemo(em: EntityManager, logger: Logger, options:
     );
   }
 
-  const now = marketClock.now();
+  const now = cityClock.now();
   const today = witaDate(now);
   const dates = weekendDates(addDays(today, -28), addDays(today, 27));
   const had = new Set((await sql(`select to_char(date, 'YYYY-MM-DD') as d from market_day`)).map((r: { d: string }) => r.d));

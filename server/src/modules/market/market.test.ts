@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { ADD_DAY, approvedVendors, bulkVendors, CANCEL, CLOSE, DECIDE, ensureStalls, PASSWORD, phoneOf, REGISTER, REQUEST, signedIn } from '../../../test/market.fixtures';
-import { marketClock } from './market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
-const at = (iso: string) => marketClock.setNow(new Date(iso));
+const at = (iso: string) => cityClock.setNow(new Date(iso));
 const BOARD = `query($d: ID!) { marketDayBoard(marketDayId: $d) { counts { stalls requested confirmed checkedIn noShows waitlisted }
   stalls { stall { code } booking { id status vendor { businessName phone } } } waitlist { id waitlistPosition vendor { businessName } } requests { id vendor { businessName } } } }`;
 const MY = `{ myBookings(first: 50) { totalCount nodes { id status explanation waitlistPosition stall { code } marketDay { date status } } } }`;
@@ -17,7 +17,7 @@ describe('SABOAK KOEPAN market: vendors, days, allocation, waitlist, check-in (r
     staff = await t.as('pasar@kupang.demo');
     await ensureStalls(staff, 3);
   });
-  afterEach(() => marketClock.setNow(undefined));
+  afterEach(() => cityClock.setNow(undefined));
   afterAll(() => t?.close());
 
   describe('registration and approval', () => {

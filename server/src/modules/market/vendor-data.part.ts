@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { defineMessages, type Locale } from '../../platform/i18n';
 import { ERASED_TEXT } from '../audit/audit-erasure';
 import type { AccountDataPart } from '../feature-module';
-import { longDate, marketClock, witaDate } from './market-time.util';
+import { longDate, cityClock, witaDate } from '../../platform/wita-clock';
 
 export const VendorDataErrors = defineMessages({
   VENDOR_ERASURE_BOOKED: {
@@ -69,7 +69,7 @@ export const marketAccountData: AccountDataPart = {
     const days: { date: string }[] = await em.execute(
       `select distinct d.date::text as date from market_booking b join market_vendor v on v.id = b.vendor_id join market_day d on d.id = b.market_day_id
         where v.user_id = ? and b.status in ${ACTIVE} and d.status <> 'CANCELLED' and d.date >= ?::date order by 1`,
-      [userId, witaDate(marketClock.now())],
+      [userId, witaDate(cityClock.now())],
     );
     return days.length ? [{ code: VendorDataErrors.VENDOR_ERASURE_BOOKED, params: { days: days.map((d) => longDate(d.date, locale)).join(', ') } }] : [];
   },

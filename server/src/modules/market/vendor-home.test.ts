@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { approvedVendors, signedIn } from '../../../test/market.fixtures';
-import { marketClock } from './market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
 /** The document of the vendor's home in the portal (web/src/routes/(vendor)/usaha/+page.server.ts). */
 const HOME = `query VendorHome {
@@ -27,14 +27,14 @@ describe("the vendor's home in one request", () => {
     vendor = await signedIn(t, v.phone);
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 
   it('says what today is in Kupang by the market clock, for anyone (23.30 UTC Friday is Saturday)', async () => {
-    marketClock.setNow(new Date('2027-03-12T23:30:00Z'));
+    cityClock.setNow(new Date('2027-03-12T23:30:00Z'));
     expect((await t.client().ok<any>('{ marketToday }')).marketToday).toBe('2027-03-13');
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
   });
 
   it('reads her days, bookings, turnover and mentoring with as many SQL statements for 1 visit as for 4', async () => {

@@ -19,7 +19,7 @@ import { Vendor } from './entities/vendor.entity';
 import { MarketErrors } from './market.errors';
 import { VendorDataErrors } from './vendor-data.part';
 import { VENDOR, type VendorRow } from './market.rows';
-import { isUuid, refuse, refusalsAsErrors } from './market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { VendorDecision, type DecideVendorInput, type RegistrationAnswer, type RegisterVendorInput, type UpdateMyBusinessInput, type VendorsArgs } from './market.types';
 import { userError } from '../../graphql/user-error.type';
 

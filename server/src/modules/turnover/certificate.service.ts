@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
-import { isUuid } from '../market/market.guard';
-import { witaDate } from '../market/market-time.util';
+import { isUuid } from '../../platform/refusal';
+import { witaDate } from '../../platform/wita-clock';
 import type { TrainingTopic } from './training.enums';
 import type { Certificate, CertificateVerification } from './training.types';
 

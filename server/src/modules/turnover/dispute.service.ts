@@ -3,7 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
 import { AuditService } from '../audit/audit.service';
 import { Vendor } from '../market/entities/vendor.entity';
-import { refuse, refusalsAsErrors } from '../market/market.guard';
+import { refuse, refusalsAsErrors } from '../../platform/refusal';
 import { User } from '../user/user.entity';
 import { TurnoverReport, TurnoverStatus } from './turnover-report.entity';
 import { TurnoverErrors } from './turnover-report.errors';

@@ -7,8 +7,8 @@ import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { Vendor } from '../market/entities/vendor.entity';
 import { VendorStatus } from '../market/entities/market.enums';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
-import { marketClock, witaDate } from '../market/market-time.util';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
+import { cityClock, witaDate } from '../../platform/wita-clock';
 import { VendorDataErrors } from '../market/vendor-data.part';
 import { VendorService } from '../market/vendor.service';
 import { User } from '../user/user.entity';
@@ -51,7 +51,7 @@ export class EnrolmentService {
   private async enrol(ctx: RequestContext, operation: string, key: string | undefined, trainingId: string, vendor: Vendor, self: boolean): Promise<{ enrolment: Enrolment; userErrors: UserError[] }> {
     const { value } = await runIdempotent(ctx.em as EntityManager, operation, key, ctx.user?.id, async (em) => {
       const training = await this.trainings.mustFind(ctx, trainingId, em, true);
-      const now = marketClock.now();
+      const now = cityClock.now();
       if (training.status === TrainingStatus.CANCELLED) throw refuse(ctx, TrainingErrors.TRAINING_CANCELLED, ['input', 'trainingId']);
       if (self && now >= training.startsAt) throw refuse(ctx, TrainingErrors.TRAINING_ALREADY_STARTED, ['input', 'trainingId']);
       if (now >= training.endsAt) throw refuse(ctx, TrainingErrors.TRAINING_OVER, ['input', 'trainingId']);
@@ -97,7 +97,7 @@ export class EnrolmentService {
       const training = await this.trainings.mustFind(ctx, found.training.id, em, true);
       const enrolment = await em.findOneOrFail(Enrolment, found.id, { refresh: true });
       if (enrolment.status === EnrolmentStatus.CANCELLED) throw refuse(ctx, TrainingErrors.TRAINING_ENROLMENT_NOT_ACTIVE, ['input', 'enrolmentId']);
-      const now = marketClock.now();
+      const now = cityClock.now();
       if (ownVendorId ? now >= training.startsAt : enrolment.attended != null || now >= training.endsAt) {
         throw refuse(ctx, TrainingErrors.TRAINING_CANCEL_AFTER_START, ['input', 'enrolmentId']);
       }
@@ -144,7 +144,7 @@ export class EnrolmentService {
         const found = isUuid(input.enrolmentId) ? await em.findOne(Enrolment, input.enrolmentId, { populate: ['training'] }) : null;
         if (!found) throw refuse(ctx, TrainingErrors.TRAINING_ENROLMENT_NOT_FOUND, ['input', 'enrolmentId']);
         const training = found.training;
-        const now = marketClock.now();
+        const now = cityClock.now();
         const date = witaDate(training.startsAt);
         if (training.status === TrainingStatus.CANCELLED) throw refuse(ctx, TrainingErrors.TRAINING_CANCELLED, ['input', 'enrolmentId']);
         if (witaDate(now) < date) throw refuse(ctx, TrainingErrors.TRAINING_ATTENDANCE_TOO_EARLY, ['input', 'enrolmentId'], { date });

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/connection';
 import { Allow, Permission } from '../../graphql/permissions';
 import { Vendor } from '../market/entities/vendor.entity';
-import { isUuid } from '../market/market.guard';
+import { isUuid } from '../../platform/refusal';
 import { enrolmentVendorLoader } from './training.loaders';
 import { MentoringFollowUp, MentoringVisit } from './mentoring.entity';
 import { followUpsByVisitLoader, mentorNameLoader } from './mentoring.loaders';

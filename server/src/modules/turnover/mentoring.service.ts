@@ -6,8 +6,8 @@ import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
 import { Vendor } from '../market/entities/vendor.entity';
 import { VendorDataErrors } from '../market/vendor-data.part';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
-import { marketClock, witaDate } from '../market/market-time.util';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
+import { cityClock, witaDate } from '../../platform/wita-clock';
 import { Role } from '../user/role.enum';
 import { User } from '../user/user.entity';
 import { MentoringFollowUp, MentoringVisit } from './mentoring.entity';
@@ -30,7 +30,7 @@ export class MentoringService {
     const mentorId = input.mentorId ?? ctx.user?.id;
     const mentor = isUuid(mentorId) ? await ctx.em.findOne(User, mentorId) : null;
     if (!mentor || !MENTOR_ROLES.includes(mentor.role)) err(MentoringErrors.MENTORING_MENTOR_NOT_STAFF, 'mentorId');
-    if (input.visitDate > witaDate(marketClock.now())) err(MentoringErrors.MENTORING_DATE_IN_FUTURE, 'visitDate');
+    if (input.visitDate > witaDate(cityClock.now())) err(MentoringErrors.MENTORING_DATE_IN_FUTURE, 'visitDate');
     if (input.visitDate < '2020-01-01') err(MentoringErrors.MENTORING_DATE_TOO_OLD, 'visitDate');
     const followUps = (input.followUps ?? []).map((f) => f.trim());
     if (followUps.length > 20) err(MentoringErrors.MENTORING_TOO_MANY_FOLLOW_UPS, 'followUps');
@@ -61,7 +61,7 @@ export class MentoringService {
       ctx.em.transactional(async (em) => {
         const followUp = isUuid(input.followUpId) ? await em.findOne(MentoringFollowUp, input.followUpId, { populate: ['visit'] }) : null;
         if (!followUp) throw refuse(ctx, MentoringErrors.MENTORING_FOLLOW_UP_NOT_FOUND, ['input', 'followUpId']);
-        const today = witaDate(marketClock.now());
+        const today = witaDate(cityClock.now());
         const doneOn = input.done ? (input.doneOn ?? today) : undefined;
         if (doneOn && (doneOn > today || doneOn < followUp.visit.visitDate)) throw refuse(ctx, MentoringErrors.MENTORING_DONE_DATE_INVALID, ['input', 'doneOn']);
         if (followUp.done === input.done && followUp.doneOn === doneOn) return { followUp, userErrors: [] };

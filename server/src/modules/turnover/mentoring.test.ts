@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { approvedVendors, signedIn } from '../../../test/market.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
 const RECORD = `mutation($i: RecordMentoringVisitInput!) { recordMentoringVisit(input: $i) { visit { id visitDate topic notes staffNotes mentorName followUps { id position description done doneOn } } userErrors { code field message } } }`;
 const DONE = `mutation($i: SetFollowUpDoneInput!) { setFollowUpDone(input: $i) { followUp { id done doneOn } userErrors { code field message } } }`;
@@ -16,11 +16,11 @@ describe('mentoring visits (real HTTP, real PostgreSQL)', () => {
     t = await startTestApp();
     staff = await t.as('pasar@kupang.demo');
     vendors = await approvedVendors(t, staff, 800, 2);
-    marketClock.setNow(new Date('2027-03-10T02:00:00Z'));
+    cityClock.setNow(new Date('2027-03-10T02:00:00Z'));
   });
-  afterEach(() => marketClock.setNow(new Date('2027-03-10T02:00:00Z')));
+  afterEach(() => cityClock.setNow(new Date('2027-03-10T02:00:00Z')));
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 
@@ -44,7 +44,7 @@ describe('mentoring visits (real HTTP, real PostgreSQL)', () => {
 
   it('records a visit once per key, with follow-ups in order; a follow-up is marked done with its date', async () => {
     // 23.30 UTC on 9 March is already 10 March in Kupang: a visit dated today (WITA) is not "in the future".
-    marketClock.setNow(new Date('2027-03-09T23:30:00Z'));
+    cityClock.setNow(new Date('2027-03-09T23:30:00Z'));
     const i = {
       vendorId: vendors[0].id,
       visitDate: '2027-03-10',

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { AppError } from '../../platform/app-error';
-import { isUuid } from '../market/market.guard';
+import { isUuid } from '../../platform/refusal';
 import type { OutcomeGroup, OutcomePeriod, TrainingOutcome } from './outcome.types';
 
 /**

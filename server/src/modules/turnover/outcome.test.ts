@@ -4,7 +4,7 @@ import type { GraphqlClient } from '../../../test/graphql-client';
 import { approvedVendors } from '../../../test/market.fixtures';
 import { ATTEND, createTraining, ENROL } from '../../../test/training.fixtures';
 import { marketDayWith } from '../../../test/turnover.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
 const OUTCOME = `query($ids: [ID!]!, $days: Int) { trainingOutcome(trainingIds: $ids, days: $days) {
   trainings attendees firstTrainingDate lastTrainingDate beforeFrom afterTo
@@ -29,18 +29,18 @@ describe('training outcome: before and after, attendees beside the rest (real Po
     t = await startTestApp();
     staff = await t.as('pasar@kupang.demo');
     const [a, b, c, d] = await approvedVendors(t, staff, 900, 4);
-    marketClock.setNow(new Date('2029-03-01T00:00:00Z'));
+    cityClock.setNow(new Date('2029-03-01T00:00:00Z'));
     t1 = await createTraining(staff, '2029-03-14T01:00:00Z', 10);
     t2 = await createTraining(staff, '2029-03-21T01:00:00Z', 10);
     const e1 = await Promise.all([a, b, c].map(async (v) => (await staff.ok<any>(ENROL, { i: { trainingId: t1, vendorId: v.id } })).enrolVendor.enrolment.id));
     const e2 = (await staff.ok<any>(ENROL, { i: { trainingId: t2, vendorId: d.id } })).enrolVendor.enrolment.id;
-    marketClock.setNow(new Date('2029-03-14T02:00:00Z'));
+    cityClock.setNow(new Date('2029-03-14T02:00:00Z'));
     await staff.ok(ATTEND, { i: { enrolmentId: e1[0], present: true } });
     await staff.ok(ATTEND, { i: { enrolmentId: e1[1], present: true } });
     await staff.ok(ATTEND, { i: { enrolmentId: e1[2], present: false } });
-    marketClock.setNow(new Date('2029-03-21T02:00:00Z'));
+    cityClock.setNow(new Date('2029-03-21T02:00:00Z'));
     await staff.ok(ATTEND, { i: { enrolmentId: e2, present: true } });
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
 
     const reports: [string, string, number][] = [
       ['2028-10-07', a.id, 9_999_999],

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../graphql/context';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 import { exact, single, type Figure } from '../funding/suppression';
 import type { TrainedTurnoverGroup, TrainingImpact } from './training-impact.types';
 
@@ -65,7 +65,7 @@ export async function trainingImpact(
 ): Promise<TrainingImpact> {
   const start = monthStart(period.year, period.from);
   const stop = monthStart(period.year, period.to + 1);
-  const [row]: Row[] = await ctx.em.getConnection().execute(IMPACT_SQL, [marketClock.now(), start, stop, start, stop]);
+  const [row]: Row[] = await ctx.em.getConnection().execute(IMPACT_SQL, [cityClock.now(), start, stop, start, stop]);
   const hidden: Figure = { value: null, suppressed: true };
   const shown = !period.protect || period.wholeYearPublished;
   const count = (v: number): Figure => (!shown ? hidden : period.protect ? single(v, period.minCell) : exact(v));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkVendors } from '../../../test/market.fixtures';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { marketDayWith } from '../../../test/turnover.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
 const FIG = 'value suppressed';
 const GROUP = `vendors { ${FIG} } vendorMarketDays { ${FIG} } averagePerMarketDay`;
@@ -18,7 +18,7 @@ describe('trainings in the SABOAK KOEPAN impact report (real HTTP, real PostgreS
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    marketClock.setNow(new Date('2031-12-31T00:00:00Z'));
+    cityClock.setNow(new Date('2031-12-31T00:00:00Z'));
     const vendors = (await bulkVendors(t, 9100, 14)).map((v) => v.vendorId);
     const training = async (date: string, present: string[], absent: string[]) => {
       const [{ id }] = await t.sql(
@@ -45,7 +45,7 @@ describe('trainings in the SABOAK KOEPAN impact report (real HTTP, real PostgreS
     }
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 
@@ -72,7 +72,7 @@ describe('trainings in the SABOAK KOEPAN impact report (real HTTP, real PostgreS
     const running = (await partner.ok<any>(IMPACT, { y: 2031, f: 3, t: 3 })).saboakKoepanImpact;
     expect(running.suppressionApplied).toBe(true);
     expect(running.trainings).toEqual({ trainingsHeld: 1, attendances: hidden, attendees: hidden, trained: { vendors: hidden, vendorMarketDays: hidden, averagePerMarketDay: null }, notTrained: { vendors: hidden, vendorMarketDays: hidden, averagePerMarketDay: null } });
-    marketClock.setNow(new Date('2032-01-15T02:00:00Z'));
+    cityClock.setNow(new Date('2032-01-15T02:00:00Z'));
     // Part of a year could be differenced against another part: hidden even once published.
     const march = (await partner.ok<any>(IMPACT, { y: 2031, f: 3, t: 3 })).saboakKoepanImpact.trainings;
     expect(march).toMatchObject({ trainingsHeld: 1, attendances: hidden, trained: { vendors: hidden, averagePerMarketDay: null } });

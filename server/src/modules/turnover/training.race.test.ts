@@ -5,7 +5,7 @@ import { fireAtOnce } from '../../../test/race';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { createTestDatabase, requireRealPostgres, type TestDatabase } from '../../../test/test-database';
 import { createTraining, JOIN, LEAVE } from '../../../test/training.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
 /**
  * Two app instances (two server processes: separate connection pools) on one PostgreSQL take the
@@ -30,14 +30,14 @@ describe.runIf(requireRealPostgres('training enrolment races'))('training enrolm
     vendors = await bulkVendors(a, 7000, 40);
   });
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await a?.close();
     await b?.close();
     await db?.drop();
   });
 
   it('40 joins at once (plus 20 retries on the other process) for 25 seats: exactly 25 enrolled, 15 waitlisted 1..15, one enrolment per vendor', async () => {
-    marketClock.setNow(new Date('2027-10-01T00:00:00Z'));
+    cityClock.setNow(new Date('2027-10-01T00:00:00Z'));
     const staff = await a.as('pasar@kupang.demo');
     const id = await createTraining(staff, '2027-10-20T01:00:00Z', 25);
     const results = await fireAtOnce(60, (i) => {

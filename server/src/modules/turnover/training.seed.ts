@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { addDays, marketClock, witaDate, witaInstant } from '../market/market-time.util';
+import { addDays, cityClock, witaDate, witaInstant } from '../../platform/wita-clock';
 
 const AULA_KOPERASI = 'Aula Dinas Koperasi dan UKM Kota Kupang';
 const BANK = 'Bank Flobamora (demo)';
@@ -41,7 +41,7 @@ export async function seedTrainingDemo(em: EntityManager, logger: Logger): Promi
   const vendors: { id: string }[] = await sql(`select id from market_vendor where status = 'APPROVED' and phone like '+628123456%' order by phone`);
   const [mentor] = await sql(`select id from app_user where email = 'pasar@kupang.demo'`);
   if (vendors.length < 30 || !mentor) return;
-  const today = witaDate(marketClock.now());
+  const today = witaDate(cityClock.now());
 
   let enrolments = 0;
   let attended = 0;

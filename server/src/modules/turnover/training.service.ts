@@ -6,8 +6,8 @@ import { userError, type UserError } from '../../graphql/user-error.type';
 import { CommonErrors } from '../../platform/app-error';
 import { runIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
-import { marketClock, witaInstant } from '../market/market-time.util';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
+import { cityClock, witaInstant } from '../../platform/wita-clock';
 import { Partner } from '../partner/partner.entity';
 import { User } from '../user/user.entity';
 import { Enrolment } from './enrolment.entity';
@@ -99,7 +99,7 @@ export class TrainingService {
     const page = toPage(args);
     const [rows, total] = await ctx.em.findAndCount(
       Training,
-      { status: TrainingStatus.SCHEDULED, startsAt: { $gt: marketClock.now() } },
+      { status: TrainingStatus.SCHEDULED, startsAt: { $gt: cityClock.now() } },
       { orderBy: { startsAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset },
     );
     return toConnection(rows, total, page);

@@ -3,9 +3,9 @@ import { startTestApp, type TestApp } from '../../../test/test-app';
 import type { GraphqlClient } from '../../../test/graphql-client';
 import { approvedVendors, signedIn } from '../../../test/market.fixtures';
 import { ATTEND, CANCEL_ENROLMENT, CREATE_TRAINING, createTraining, ENROL, JOIN, LEAVE } from '../../../test/training.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
-const at = (iso: string) => marketClock.setNow(new Date(iso));
+const at = (iso: string) => cityClock.setNow(new Date(iso));
 const DETAIL = `query($id: ID!) { training(id: $id) { title seats { enrolled waitlisted left attended }
   enrolments(first: 100) { totalCount nodes { id status waitlistPosition attended certificateNumber vendor { businessName } } } } }`;
 
@@ -20,7 +20,7 @@ describe('trainings: capacity, waitlist, attendance and certificates (real HTTP,
     vendors = await approvedVendors(t, staff, 700, 5);
     mamas = await Promise.all(vendors.map((v) => signedIn(t, v.phone)));
   });
-  afterEach(() => marketClock.setNow(undefined));
+  afterEach(() => cityClock.setNow(undefined));
   afterAll(() => t?.close());
 
   it.each([

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { MarketBooking } from '../market/entities/market-booking.entity';
 import { MarketDay } from '../market/entities/market-day.entity';
 import { Vendor } from '../market/entities/vendor.entity';
-import { isUuid, Refusal, refuse } from '../market/market.guard';
+import { isUuid, Refusal, refuse } from '../../platform/refusal';
 import { User } from '../user/user.entity';
 import { TurnoverReport } from './turnover-report.entity';
 import type { TurnoverReportRow } from './turnover-report.rows';

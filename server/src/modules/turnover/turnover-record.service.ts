@@ -7,7 +7,7 @@ import { checkIdempotencyKey, checkKeyOwner } from '../../platform/idempotency.s
 import { auditInsertFor } from '../audit/audit.service';
 import { vendorLoader } from '../market/market.loaders';
 import { VENDOR } from '../market/market.rows';
-import { isUuid, refuse } from '../market/market.guard';
+import { isUuid, refuse } from '../../platform/refusal';
 import { TurnoverStatus } from './turnover-report.entity';
 import { TurnoverErrors } from './turnover-report.errors';
 import { TURNOVER_REPORT, type TurnoverReportRow } from './turnover-report.rows';

@@ -6,8 +6,8 @@ import { MarketBooking } from '../market/entities/market-booking.entity';
 import { MarketDay } from '../market/entities/market-day.entity';
 import { BookingStatus } from '../market/entities/market.enums';
 import { Vendor } from '../market/entities/vendor.entity';
-import { isUuid } from '../market/market.guard';
-import { addDays, marketClock, witaDate } from '../market/market-time.util';
+import { isUuid } from '../../platform/refusal';
+import { addDays, cityClock, witaDate } from '../../platform/wita-clock';
 import { TurnoverReport, TurnoverStatus } from './turnover-report.entity';
 import { TurnoverErrors } from './turnover-report.errors';
 import { checkRange, exactRupiah, MAX_RANGE_DAYS } from './turnover-totals.service';
@@ -31,7 +31,7 @@ export class TurnoverReportListService {
 
   /** Market days that have begun (WITA) and were not cancelled, newest first: the days staff can log. */
   recentDays(ctx: RequestContext): Promise<MarketDay[]> {
-    const today = witaDate(marketClock.now());
+    const today = witaDate(cityClock.now());
     return ctx.em.find(MarketDay, { date: { $lte: today }, status: { $ne: 'CANCELLED' } } as FilterQuery<MarketDay>, { orderBy: { date: 'desc' }, limit: 60 });
   }
 
@@ -71,7 +71,7 @@ export class TurnoverReportListService {
    * her figures by day are the `days` connection. Nobody else's are ever read.
    */
   async mine(ctx: RequestContext, args: MyTurnoverArgs): Promise<MyTurnover> {
-    const to = args.to ?? witaDate(marketClock.now());
+    const to = args.to ?? witaDate(cityClock.now());
     const from = args.from ?? addDays(to, -365);
     checkRange(from, to, MAX_RANGE_DAYS);
     const vendor = ctx.user ? await ctx.em.findOne(Vendor, { user: ctx.user.id }) : null;

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { UserError } from '../../graphql/user-error.type';
 import { createIdempotent } from '../../platform/idempotency.service';
 import { AuditService } from '../audit/audit.service';
-import { isUuid, refuse, refusalsAsErrors } from '../market/market.guard';
+import { isUuid, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { User } from '../user/user.entity';
 import { TurnoverReport } from './turnover-report.entity';
 import { TurnoverErrors } from './turnover-report.errors';

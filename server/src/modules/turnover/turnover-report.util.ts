@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../graphql/context';
-import { refuse } from '../market/market.guard';
+import { refuse } from '../../platform/refusal';
 import { TurnoverErrors } from './turnover-report.errors';
 
 /** `Rp 1.200.000`, as the portal shows money (id-ID grouping, whole rupiah). */

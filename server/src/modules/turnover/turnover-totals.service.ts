@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { AppError } from '../../platform/app-error';
-import { addDays } from '../market/market-time.util';
+import { addDays } from '../../platform/wita-clock';
 import { TurnoverErrors } from './turnover-report.errors';
 import { TOTALS_MAX_ROWS, TurnoverGroupBy, TurnoverPeriod, type TurnoverTotals, type TurnoverTotalsArgs } from './turnover-totals.types';
 

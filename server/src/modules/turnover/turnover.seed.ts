@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { addDays, defaultWindow, marketClock, weekendDates, witaDate, witaInstant } from '../market/market-time.util';
+import { addDays, cityClock, weekendDates, witaDate, witaInstant } from '../../platform/wita-clock';
+import { defaultWindow } from '../market/market-window.util';
 
 /** SABOAK KOEPAN opened in June 2025 (domain.md); the demo history starts on its first Saturday. */
 const FIRST_MARKET_DAY = '2025-06-07';
@@ -27,7 +28,7 @@ export async function seedTurnoverDemo(em: EntityManager, logger: Logger, option
   const approved = await sql(`select id from market_vendor where status = 'APPROVED' and phone like '+628123456%' order by phone`);
   const [staff] = await sql(`select id from app_user where email = 'pasar@kupang.demo'`);
   if (!staff) return;
-  const today = witaDate(marketClock.now());
+  const today = witaDate(cityClock.now());
 
   const [{ first }] = await sql(`select to_char(min(date), 'YYYY-MM-DD') as first from market_day`);
   const historyEnd = first ? addDays(first, -1) : addDays(today, -1);

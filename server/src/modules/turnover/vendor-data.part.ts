@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { defineMessages, type Locale } from '../../platform/i18n';
 import { ERASED_TEXT } from '../audit/audit-erasure';
 import type { AccountDataPart } from '../feature-module';
-import { longDate, marketClock, witaDate } from '../market/market-time.util';
+import { longDate, cityClock, witaDate } from '../../platform/wita-clock';
 
 export const VendorTurnoverDataErrors = defineMessages({
   VENDOR_ERASURE_ENROLLED: {
@@ -59,7 +59,7 @@ export const turnoverAccountData: AccountDataPart = {
       `select t.title, t.starts_at from training_enrolment e join market_vendor v on v.id = e.vendor_id join training t on t.id = e.training_id
         where v.user_id = ? and e.status in ('ENROLLED','WAITLISTED') and e.attended is null and t.status <> 'CANCELLED' and t.ends_at > ?
         order by t.starts_at`,
-      [userId, marketClock.now()],
+      [userId, cityClock.now()],
     );
     const trainings = open.map((t) => `${t.title} (${longDate(witaDate(new Date(t.starts_at)), locale)})`).join(', ');
     return open.length ? [{ code: VendorTurnoverDataErrors.VENDOR_ERASURE_ENROLLED, params: { trainings } }] : [];

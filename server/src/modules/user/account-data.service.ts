@@ -9,7 +9,7 @@ import { verifyPassword } from '../auth/password.util';
 import { clearedSessionCookie } from '../auth/session-cookie.util';
 import type { AccountDataPart } from '../feature-module';
 import { featureModules } from '../feature-modules';
-import { Refusal, refuse, refusalsAsErrors } from '../market/market.guard';
+import { Refusal, refuse, refusalsAsErrors } from '../../platform/refusal';
 import { accountData } from './account-data.part';
 import { AccountDataErrors } from './account-data.errors';
 import type { EraseMyDataInput, MyDataExport } from './account-data.types';

@@ -4,7 +4,7 @@ import { CANCEL, DECIDE, PASSWORD, REGISTER, REQUEST, ADD_DAY } from '../../../t
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { ATTEND, createTraining, ENROL, JOIN, LEAVE } from '../../../test/training.fixtures';
 import { DISPUTE, marketDayWith, RECORD } from '../../../test/turnover.fixtures';
-import { marketClock } from '../market/market-time.util';
+import { cityClock } from '../../platform/wita-clock';
 
 const EXPORT = `mutation { exportMyData { export { fileName json csv } userErrors { code message } } }`;
 const ERASE = `mutation($i: EraseMyDataInput!) { eraseMyData(input: $i) { erased userErrors { code field message } } }`;
@@ -38,7 +38,7 @@ describe('an account holder’s own data: export for everyone, erasure for a ven
 
   beforeAll(async () => {
     t = await startTestApp();
-    marketClock.setNow(new Date(CLOCK));
+    cityClock.setNow(new Date(CLOCK));
     market = await t.as('pasar@kupang.demo');
     const r = await t.client().ok<any>(REGISTER, {
       i: { businessName: HER.businessName, ownerName: HER.ownerName, phone: HER.phone, password: PASSWORD, category: 'KULINER', products: HER.products, kelurahanCode: '53.71.05.1006', nib: HER.nib, publicConsent: true },
@@ -71,7 +71,7 @@ describe('an account holder’s own data: export for everyone, erasure for a ven
     enrolment = (await vendor.ok<any>(JOIN, { i: { trainingId: comingTraining, idempotencyKey: 'hapus-ikut' } })).joinTraining.enrolment.id;
   }, 120_000);
   afterAll(async () => {
-    marketClock.setNow(undefined);
+    cityClock.setNow(undefined);
     await t?.close();
   });
 

@@ -2,7 +2,7 @@
 const WITA_OFFSET_MS = 8 * 3600 * 1000;
 
 /**
- * The clock the market reads. Tests move it (e.g. to 23:30 UTC on a Friday, which is already
+ * The city's clock (WITA): every program reads it. Tests move it (e.g. to 23:30 UTC on a Friday, which is already
  * Saturday morning in Kupang); outside production MARKET_CLOCK=<ISO instant> starts the server
  * at that moment (browser tests and demos of a market day on a weekday). Production never moves it.
  */
@@ -12,7 +12,7 @@ function startOffset(): number {
   return Number.isNaN(ms) ? 0 : ms - Date.now();
 }
 
-export const marketClock = {
+export const cityClock = {
   offsetMs: startOffset(),
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
@@ -51,20 +51,6 @@ export function weekendDates(from: string, to: string): string[] {
   const out: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) if (isWeekend(d)) out.push(d);
   return out;
-}
-
-/**
- * The default schedule of a market day: requests from eight days before (Friday 08.00 WITA for a
- * Saturday), the window closes two days before at 20.00, cancellation until the day before at
- * 12.00, check-in until 16.00 on the day (the market runs late afternoon into the evening).
- */
-export function defaultWindow(date: string) {
-  return {
-    bookingOpensAt: witaInstant(addDays(date, -8), '08:00'),
-    bookingClosesAt: witaInstant(addDays(date, -2), '20:00'),
-    cancelDeadline: witaInstant(addDays(date, -1), '12:00'),
-    checkInCutoff: witaInstant(date, '16:00'),
-  };
 }
 
 const DAY_NAMES = { id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'], en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] };

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../../graphql/context';
-import { userError, type UserError } from '../../graphql/user-error.type';
+import type { RequestContext } from '../graphql/context';
+import { userError, type UserError } from '../graphql/user-error.type';
 
 /** A refusal raised inside a transaction so the transaction (and any idempotency key) rolls back. */
 export class Refusal extends Error {
